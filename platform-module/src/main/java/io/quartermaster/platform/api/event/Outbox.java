@@ -1,0 +1,11 @@
+package io.quartermaster.platform.api.event;
+
+/**
+ * The transactional outbox. {@link #publish} stores the event in the caller's JTA
+ * transaction: it is sent to the broker after, and only if, that transaction commits.
+ * Publishing outside a transaction is a programming error and fails.
+ */
+public interface Outbox {
+
+    EventEnvelope publish(DomainEvent event);
+}

@@ -1,0 +1,165 @@
+package io.quartermaster.platform.application;
+
+import io.quartermaster.platform.api.identity.ApiClientView;
+import io.quartermaster.platform.api.identity.Caller;
+import io.quartermaster.platform.api.identity.IdentityFacade;
+import io.quartermaster.platform.api.identity.IssuedApiClient;
+import io.quartermaster.platform.api.identity.NewApiClient;
+import io.quartermaster.platform.api.identity.NewUser;
+import io.quartermaster.platform.api.identity.Role;
+import io.quartermaster.platform.api.identity.UserView;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.domain.identity.ApiClient;
+import io.quartermaster.platform.domain.identity.ApiKeys;
+import io.quartermaster.platform.domain.identity.Passwords;
+import io.quartermaster.platform.domain.identity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+@ApplicationScoped
+public class IdentityService implements IdentityFacade {
+
+    private static final Logger LOG = Logger.getLogger(IdentityService.class.getName());
+    /** How long a verified Basic credential is trusted without re-running PBKDF2. */
+    private static final long CACHE_MILLIS = 60_000;
+
+    @PersistenceContext(unitName = "platform")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * PBKDF2 is slow by design (~0.1 s); an API client using Basic auth on every call would
+     * pay it each time. A verified credential is remembered for a minute, keyed by a SHA-256
+     * of username and password, never the password itself.
+     */
+    private final ConcurrentHashMap<String, CachedCaller> verified = new ConcurrentHashMap<>();
+
+    private record CachedCaller(Caller caller, long until) {
+    }
+
+    @Override
+    public Optional<Caller> authenticateUser(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        String cacheKey = ApiKeys.hash(username + "\u0000" + password);
+        CachedCaller cached = verified.get(cacheKey);
+        long now = System.currentTimeMillis();
+        if (cached != null && cached.until() > now) {
+            return Optional.of(cached.caller());
+        }
+        User user = em.find(User.class, username);
+        if (user == null || !user.active() || !Passwords.matches(password, user.passwordHash())) {
+            return Optional.empty();
+        }
+        Caller caller = Caller.user(user.username(), user.roles());
+        if (verified.size() > 10_000) {
+            verified.clear();
+        }
+        verified.put(cacheKey, new CachedCaller(caller, now + CACHE_MILLIS));
+        return Optional.of(caller);
+    }
+
+    @Override
+    public Optional<Caller> authenticateApiKey(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select c from ApiClient c where c.keyHash = :hash", ApiClient.class)
+                .setParameter("hash", ApiKeys.hash(key))
+                .getResultStream()
+                .filter(ApiClient::active)
+                .findFirst()
+                .map(ApiClient::caller);
+    }
+
+    @Override
+    @Transactional
+    public UserView createUser(NewUser request, String actor) {
+        if (request.roles.contains(Role.CHANNEL)) {
+            throw ProblemException.invalidField("roles", "CHANNEL is a role for API clients, not users");
+        }
+        if (em.find(User.class, request.username) != null) {
+            throw ProblemException.conflict("user '" + request.username + "' already exists");
+        }
+        User user = new User(request.username, Passwords.hash(request.password), request.roles,
+                clock.instant(), actor);
+        em.persist(user);
+        LOG.info(() -> actor + " created user " + request.username + " with roles " + request.roles);
+        return user.view();
+    }
+
+    /**
+     * Creates the first administrator unless one exists. Safe when several instances start
+     * at once: the insert that loses the race changes nothing and reports false.
+     */
+    @Transactional
+    public boolean createFirstAdmin(String password) {
+        int inserted = em.createNativeQuery("insert into platform.app_user (username, password_hash, created_by) "
+                        + "values ('admin', ?1, 'first start') on conflict do nothing")
+                .setParameter(1, Passwords.hash(password))
+                .executeUpdate();
+        if (inserted == 1) {
+            em.createNativeQuery("insert into platform.app_user_role (username, role) values ('admin', 'ADMIN')")
+                    .executeUpdate();
+        }
+        return inserted == 1;
+    }
+
+    @Override
+    public List<UserView> users() {
+        return em.createQuery("select u from User u order by u.username", User.class)
+                .getResultStream().map(User::view).toList();
+    }
+
+    @Override
+    @Transactional
+    public IssuedApiClient createApiClient(NewApiClient request, String actor) {
+        if (!request.role.forApiClients()) {
+            throw ProblemException.invalidField("role", "must be CHANNEL, STAFF or ACCOUNTANT");
+        }
+        if (request.role == Role.CHANNEL && request.channel == null) {
+            throw ProblemException.invalidField("channel", "required for a CHANNEL client");
+        }
+        if (request.role != Role.CHANNEL && request.channel != null) {
+            throw ProblemException.invalidField("channel", "only a CHANNEL client is bound to a channel");
+        }
+        String key = ApiKeys.generate();
+        ApiClient client = new ApiClient(UUID.randomUUID(), request.name.strip(), request.role, request.channel,
+                ApiKeys.displayPrefix(key), ApiKeys.hash(key), clock.instant(), actor);
+        em.persist(client);
+        LOG.info(() -> actor + " created API client '" + request.name + "' (" + request.role
+                + (request.channel == null ? "" : ", " + request.channel) + ")");
+        return new IssuedApiClient(client.view().id(), client.view().name(), request.role, request.channel, key);
+    }
+
+    @Override
+    public List<ApiClientView> apiClients() {
+        return em.createQuery("select c from ApiClient c order by c.createdAt", ApiClient.class)
+                .getResultStream().map(ApiClient::view).toList();
+    }
+
+    @Override
+    @Transactional
+    public boolean revokeApiClient(UUID id, String actor) {
+        ApiClient client = em.find(ApiClient.class, id);
+        if (client == null) {
+            return false;
+        }
+        client.revoke(clock.instant());
+        LOG.info(() -> actor + " revoked API client " + id);
+        return true;
+    }
+
+}

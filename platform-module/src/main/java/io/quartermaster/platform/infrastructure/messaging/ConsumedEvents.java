@@ -1,0 +1,60 @@
+package io.quartermaster.platform.infrastructure.messaging;
+
+import io.quartermaster.platform.api.event.EventEnvelope;
+import io.quartermaster.platform.api.event.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * The idempotent half of a consumer: the record {@code (consumer, eventId)} and the
+ * handlers' effects commit in one database transaction. A second delivery finds the
+ * record and does nothing; two deliveries racing on two instances serialize on the
+ * primary key, and the loser sees zero rows inserted.
+ */
+@ApplicationScoped
+public class ConsumedEvents {
+
+    @PersistenceContext(unitName = "platform")
+    EntityManager em;
+
+    /** @return false when this consumer had already handled the event */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean handleOnce(String consumer, EventEnvelope event, List<EventHandler> handlers) {
+        int inserted = em.createNativeQuery(
+                        "insert into platform.consumed_event (consumer, event_id, event_type) values (?1, ?2, ?3) "
+                                + "on conflict do nothing")
+                .setParameter(1, consumer)
+                .setParameter(2, event.eventId())
+                .setParameter(3, event.type())
+                .executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        for (EventHandler handler : handlers) {
+            handler.handle(event);
+        }
+        em.createNativeQuery("delete from platform.delivery_failure where consumer = ?1 and event_id = ?2")
+                .setParameter(1, consumer)
+                .setParameter(2, event.eventId().toString())
+                .executeUpdate();
+        return true;
+    }
+
+    /** Remembers why a delivery failed, outside the failed transaction, for the dead-letter view. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(String consumer, String eventId, String type, String error) {
+        em.createNativeQuery(
+                        "insert into platform.delivery_failure (consumer, event_id, event_type, attempts, last_error) "
+                                + "values (?1, ?2, ?3, 1, ?4) on conflict (consumer, event_id) do update set "
+                                + "attempts = platform.delivery_failure.attempts + 1, last_error = excluded.last_error, "
+                                + "last_failed_at = now()")
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .setParameter(3, type)
+                .setParameter(4, error)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,217 @@
+package io.quartermaster.platform.infrastructure.outbox;
+
+import io.quartermaster.platform.api.event.EventEnvelope;
+import io.quartermaster.platform.infrastructure.messaging.Broker;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes stored events to the broker. Runs on every instance; {@link OutboxBatch}
+ * makes that safe. It wakes right after a commit that wrote an event (so events leave
+ * within milliseconds) and otherwise polls, which also picks up events whose earlier
+ * send failed and rows left by an instance that died.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+    @Inject
+    OutboxBatch batch;
+
+    @Inject
+    Broker broker;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "qm.outbox.poll-millis", defaultValue = "500")
+    long pollMillis;
+
+    @Inject
+    @ConfigProperty(name = "qm.outbox.retention-days", defaultValue = "7")
+    int retentionDays;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean running;
+    private volatile boolean brokerHealthy;
+    private final AtomicLong published = new AtomicLong();
+    private Thread worker;
+    private JMSContext context;
+    private JMSProducer producer;
+    private Topic topic;
+
+    @PostConstruct
+    void start() {
+        running = true;
+        worker = threads.newThread(this::loop);
+        worker.setName("outbox-relay");
+        worker.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        signal();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeContext();
+    }
+
+    /** After a commit that stored an event: publish now rather than at the next poll. */
+    public void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        signal();
+    }
+
+    public boolean brokerHealthy() {
+        return brokerHealthy;
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        long lastPurge = 0;
+        while (running) {
+            boolean more = false;
+            try {
+                OutboxBatch.Result result = batch.relay(record -> send(record.eventId().toString(), record.type(), record.body()));
+                published.addAndGet(result.sent());
+                if (result.failed()) {
+                    if (brokerHealthy) {
+                        LOG.warning("Broker unreachable; events stay in the outbox and are retried with backoff");
+                    }
+                    brokerHealthy = false;
+                    closeContext();
+                } else {
+                    if (!brokerHealthy && result.sent() > 0) {
+                        LOG.info("Broker reachable again; outbox draining");
+                    }
+                    brokerHealthy = result.sent() > 0 || brokerHealthy || probe();
+                    more = result.sent() == OutboxBatch.BATCH_SIZE;
+                }
+                if (System.currentTimeMillis() - lastPurge > TimeUnit.HOURS.toMillis(1)) {
+                    int purged = batch.purgePublishedBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+                    if (purged > 0) {
+                        LOG.info(() -> "Purged " + purged + " published outbox events older than " + retentionDays + " days");
+                    }
+                    lastPurge = System.currentTimeMillis();
+                }
+            } catch (RuntimeException e) {
+                // Database away or the like: keep the relay alive, try again after a pause.
+                LOG.log(Level.WARNING, "Outbox relay pass failed: " + e.getMessage());
+                pause(2000);
+                continue;
+            }
+            if (!more) {
+                pause(pollMillis);
+            }
+        }
+    }
+
+    private boolean probe() {
+        try {
+            context();
+            return true;
+        } catch (RuntimeException e) {
+            closeContext();
+            return false;
+        }
+    }
+
+    private void pause(long millis) {
+        lock.lock();
+        try {
+            if (running) {
+                wake.await(millis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void send(String eventId, String type, String body) {
+        JMSContext ctx = context();
+        TextMessage message = ctx.createTextMessage(body);
+        try {
+            message.setJMSType(type);
+            message.setStringProperty("eventId", eventId);
+            // The broker drops a second message with the same id, also across its restarts.
+            message.setStringProperty("_AMQ_DUPL_ID", eventId);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+        producer.send(topic, message);
+    }
+
+    private JMSContext context() {
+        if (context == null) {
+            context = broker.producerContext();
+            producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            topic = context.createTopic(broker.eventsTopic());
+        }
+        return context;
+    }
+
+    private void closeContext() {
+        if (context != null) {
+            try {
+                context.close();
+            } catch (RuntimeException ignored) {
+                // already broken; a new one is made on the next pass
+            }
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.quartermaster.web.config;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one DataSource of the application, configured from the environment through
+ * MicroProfile Config ({@code DB_URL} → {@code db.url} …). Every module's persistence unit
+ * uses it, so one JTA transaction spans the modules' tables on one connection. The pool is
+ * small on purpose: stock rows are hot, and more connections mean longer lock queues.
+ */
+@DataSourceDefinition(
+        name = "java:app/jdbc/quartermaster",
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        maxIdleTime = 300,
+        properties = {
+                "connectTimeout=5",
+                "tcpKeepAlive=true",
+                "ApplicationName=quartermaster",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=10000"
+        })
+@ApplicationScoped
+public class Database {
+}

@@ -1,0 +1,92 @@
+package io.quartermaster.web.security;
+
+import io.quartermaster.platform.api.identity.Caller;
+import io.quartermaster.platform.api.identity.IdentityFacade;
+import io.quartermaster.platform.api.identity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Authenticates {@code /api/**}: HTTP Basic for users, {@code Bearer} for API client keys.
+ * Every API call needs a valid credential (401 otherwise); what the caller may do is then
+ * decided per resource method by {@link RoleCheck}. Other paths (health, OpenAPI, pages)
+ * are left to the container.
+ */
+@ApplicationScoped
+public class ApiAuthentication implements HttpAuthenticationMechanism {
+
+    public static final String CALLER_ATTRIBUTE = "io.quartermaster.caller";
+
+    @Inject
+    IdentityFacade identity;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/")) {
+            return context.doNothing();
+        }
+        String header = request.getHeader("Authorization");
+        Optional<Caller> caller = Optional.empty();
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            caller = basic(header.substring(6).trim());
+        } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            caller = identity.authenticateApiKey(header.substring(7).trim());
+        }
+        if (caller.isEmpty()) {
+            return unauthorized(response, context, header == null
+                    ? "Credentials are required: HTTP Basic for users, Bearer for API clients."
+                    : "The credentials are not valid.");
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+        Set<String> groups = caller.get().roles().stream().map(Role::name).collect(Collectors.toSet());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().name()), groups);
+    }
+
+    private Optional<Caller> basic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            return identity.authenticateUser(decoded.substring(0, colon), decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
+                                                     String detail) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"quartermaster\", Bearer realm=\"quartermaster\"");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("type", "https://quartermaster.io/problems/unauthorized")
+                    .add("title", "Unauthorized")
+                    .add("status", 401)
+                    .add("detail", detail)
+                    .build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            return context.responseUnauthorized();
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
