@@ -62,7 +62,8 @@ public class ArtemisDeadLetters implements DeadLetterFacade {
             copy.setStringProperty("eventId", message.getStringProperty("eventId"));
             // A new duplicate-detection id: the original one is remembered by the address.
             copy.setStringProperty("_AMQ_DUPL_ID", "retry-" + UUID.randomUUID());
-            context.createProducer().send(context.createQueue(address + "::" + queue), copy);
+            // The subscription queue sits on a multicast address: address it as a topic, fully qualified.
+            context.createProducer().send(context.createTopic(address + "::" + queue), copy);
             forgetFailure(queue, message.getStringProperty("eventId"));
         });
     }

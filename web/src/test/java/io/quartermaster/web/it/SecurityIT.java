@@ -1,0 +1,197 @@
+package io.quartermaster.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quartermaster.web.it.Http.Answer;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Black-box tests of identity and access, error answers and the operational endpoints. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityIT {
+
+    private static final String PASSWORD = "correct-horse-battery";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.quartermaster();
+    }
+
+    @Test
+    void anApiCallWithoutCredentialsIs401WithAProblem() throws Exception {
+        Answer answer = Http.get("/api/v1/admin/users", null);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.wwwAuthenticate()).contains("Basic").contains("Bearer");
+        assertThat(answer.json().getInt("status")).isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownKeysAre401() throws Exception {
+        assertThat(Http.get("/api/v1/admin/users", Http.basic("admin", "not-the-password")).status()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/admin/users", Http.basic("nobody", PASSWORD)).status()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/admin/users", Http.bearer("qm_made-up-key")).status()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/admin/users", "Basic !!!not-base64").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theFirstAdminHasThePasswordFromTheEnvironmentAndOnlyThatAccountExists() throws Exception {
+        Answer answer = Http.get("/api/v1/admin/users", Http.admin());
+        assertThat(answer.status()).isEqualTo(200);
+        JsonObject admin = answer.array().stream().map(JsonObject.class::cast)
+                .filter(u -> u.getString("username").equals("admin")).findFirst().orElseThrow();
+        assertThat(admin.getJsonArray("roles").getString(0)).isEqualTo("ADMIN");
+        assertThat(answer.body()).doesNotContain(Http.ADMIN_PASSWORD).doesNotContain("pbkdf2");
+    }
+
+    @Test
+    void aUserWithTheWrongRoleIs403() throws Exception {
+        String staff = createUser("STAFF");
+        Answer answer = Http.get("/api/v1/admin/users", Http.basic(staff, PASSWORD));
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().getString("detail")).contains("ADMIN");
+        String accountant = createUser("ACCOUNTANT");
+        assertThat(Http.post("/api/v1/admin/api-clients", "{\"name\":\"x\",\"role\":\"STAFF\"}",
+                Http.basic(accountant, PASSWORD)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void passwordsAndKeysAreStoredOnlyAsHashes() throws Exception {
+        String user = createUser("STAFF");
+        Answer created = Http.post("/api/v1/admin/api-clients", "{\"name\":\"till 7\",\"role\":\"CHANNEL\",\"channel\":\"POS\"}",
+                Http.admin());
+        String key = created.json().getString("key");
+        String id = created.json().getString("id");
+
+        try (Connection c = TestServices.connect()) {
+            String hash = single(c, "select password_hash from platform.app_user where username = ?", user);
+            assertThat(hash).startsWith("pbkdf2-sha256$").doesNotContain(PASSWORD);
+            String keyHash = single(c, "select key_hash from platform.api_client where id = ?::uuid", id);
+            assertThat(keyHash).isEqualTo(sha256(key));
+            String wholeRow = single(c, "select row_to_json(a)::text from platform.api_client a where id = ?::uuid", id);
+            assertThat(wholeRow).doesNotContain(key);
+        }
+    }
+
+    @Test
+    void anApiKeyIsShownOnceAuthenticatesAndStopsWorkingWhenRevoked() throws Exception {
+        Answer created = Http.post("/api/v1/admin/api-clients", "{\"name\":\"web shop\",\"role\":\"CHANNEL\",\"channel\":\"WEB\"}",
+                Http.admin());
+        assertThat(created.status()).isEqualTo(201);
+        JsonObject client = created.json();
+        assertThat(client.getString("role")).isEqualTo("CHANNEL");
+        assertThat(client.getString("channel")).isEqualTo("WEB");
+        String key = client.getString("key");
+        assertThat(key).startsWith("qm_").hasSizeGreaterThan(40);
+
+        Answer listed = Http.get("/api/v1/admin/api-clients", Http.admin());
+        assertThat(listed.body()).contains(client.getString("id")).doesNotContain(key);
+
+        // Authenticated (403, not 401): a CHANNEL client may not administer.
+        assertThat(Http.get("/api/v1/admin/users", Http.bearer(key)).status()).isEqualTo(403);
+
+        assertThat(Http.delete("/api/v1/admin/api-clients/" + client.getString("id"), Http.admin()).status()).isEqualTo(204);
+        assertThat(Http.get("/api/v1/admin/users", Http.bearer(key)).status()).isEqualTo(401);
+        assertThat(Http.delete("/api/v1/admin/api-clients/" + UUID.randomUUID(), Http.admin()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void invalidRequestsGet4xxProblemsThatNameTheFieldAndWriteNothing() throws Exception {
+        String username = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer shortPassword = Http.post("/api/v1/admin/users",
+                "{\"username\":\"" + username + "\",\"password\":\"short\",\"roles\":[\"STAFF\"]}", Http.admin());
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.contentType()).startsWith("application/problem+json");
+        assertThat(shortPassword.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("password");
+
+        Answer noRoles = Http.post("/api/v1/admin/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[]}", Http.admin());
+        assertThat(noRoles.status()).isEqualTo(400);
+        assertThat(noRoles.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("roles");
+
+        assertThat(Http.post("/api/v1/admin/users", "{\"username\":", Http.admin()).status()).isEqualTo(400);
+        assertThat(Http.post("/api/v1/admin/users", null, Http.admin()).status()).isEqualTo(400);
+        Answer unknownField = Http.post("/api/v1/admin/users", "{\"username\":\"" + username + "\",\"password\":\""
+                + PASSWORD + "\",\"roles\":[\"STAFF\"],\"isRoot\":true}", Http.admin());
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().getString("detail")).contains("isRoot");
+        assertThat(Http.post("/api/v1/admin/users", "{\"username\":\"" + username + "\",\"password\":\""
+                + PASSWORD + "\",\"roles\":[\"CHANNEL\"]}", Http.admin()).status()).isEqualTo(400);
+
+        Answer channelMissing = Http.post("/api/v1/admin/api-clients", "{\"name\":\"pos\",\"role\":\"CHANNEL\"}", Http.admin());
+        assertThat(channelMissing.status()).isEqualTo(400);
+        assertThat(channelMissing.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("channel");
+        assertThat(Http.post("/api/v1/admin/api-clients", "{\"name\":\"x\",\"role\":\"STAFF\",\"channel\":\"WEB\"}",
+                Http.admin()).status()).isEqualTo(400);
+
+        try (Connection c = TestServices.connect()) {
+            assertThat(single(c, "select count(*)::text from platform.app_user where username = ?", username)).isEqualTo("0");
+        }
+
+        createUser("STAFF", username);
+        assertThat(Http.post("/api/v1/admin/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"STAFF\"]}",
+                Http.admin()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() throws Exception {
+        Answer missing = Http.get("/api/v1/no-such-thing", Http.admin());
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(Http.delete("/api/v1/admin/users", Http.admin()).status()).isEqualTo(405);
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() throws Exception {
+        Answer ready = Http.get("/health/ready", null);
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body()).contains("database").contains("broker");
+        assertThat(Http.get("/health/live", null).status()).isEqualTo(200);
+        Answer openapi = Http.get("/openapi", null);
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/admin/api-clients").contains("/api/v1/admin/dead-letters");
+    }
+
+    private static String createUser(String role) throws Exception {
+        return createUser(role, role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private static String createUser(String role, String username) throws Exception {
+        Answer answer = Http.post("/api/v1/admin/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]}",
+                Http.admin());
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.json().getString("username")).isEqualTo(username);
+        assertThat(answer.body()).doesNotContain(PASSWORD);
+        return username;
+    }
+
+    private static String single(Connection c, String sql, String parameter) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+}
