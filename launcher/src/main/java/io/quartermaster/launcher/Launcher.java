@@ -39,6 +39,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        try (var config = Launcher.class.getResourceAsStream("/launcher-logging.properties")) {
+            java.util.logging.LogManager.getLogManager().readConfiguration(config);
+        }
         Options options = Options.parse(args, System.getenv());
         if (options == null) {
             System.err.println("usage: quartermaster run [--port N] [--demo] [--data-dir DIR]");
@@ -107,6 +110,10 @@ public final class Launcher {
         }
 
         Path war = home.resolve("web/target/quartermaster.war");
+        Path logging = dataDir.resolve("payara-logging.properties");
+        try (var in = Launcher.class.getResourceAsStream("/payara-logging.properties")) {
+            Files.copy(in, logging, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         Path micro = payaraMicro();
         say("Starting Payara Micro on port " + options.port() + " with " + home.relativize(war));
         List<String> command = new ArrayList<>(List.of(
@@ -116,7 +123,8 @@ public final class Launcher {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(options.port()),
-                "--nocluster"));
+                "--nocluster", "--nohazelcast",
+                "--logproperties", logging.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(appEnv);
         server = builder.start();

@@ -1,0 +1,103 @@
+package io.quartermaster.web.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rules of DESIGN.md §1 and STYLE.md, checked on the compiled main classes of
+ * every module: dependencies point one way ({@code web → {orders, erp} → inventory →
+ * platform}), orders and erp never meet, and a module is reached only through its
+ * {@code api} package.
+ */
+class ModuleBoundariesTest {
+
+    private static final List<String> MODULES = List.of("platform", "inventory", "orders", "erp");
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.quartermaster");
+    }
+
+    @Test
+    void modulesHaveNoCycles() {
+        slices().matching("io.quartermaster.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void otherModulesReachAModuleOnlyThroughItsApi() {
+        for (String module : MODULES) {
+            String root = "io.quartermaster." + module;
+            noClasses().that().resideOutsideOfPackage(root + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(
+                            root + ".domain..", root + ".application..", root + ".infrastructure..")
+                    .because("other modules use " + module + " only through " + root + ".api")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void dependenciesPointOneWay() {
+        noClasses().that().resideInAPackage("io.quartermaster.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quartermaster.inventory..",
+                        "io.quartermaster.orders..", "io.quartermaster.erp..", "io.quartermaster.web..")
+                .because("the platform is a shared kernel that knows nothing of stock, orders or ledgers")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.quartermaster.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quartermaster.orders..",
+                        "io.quartermaster.erp..", "io.quartermaster.web..")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAPackage("io.quartermaster.orders..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quartermaster.erp..", "io.quartermaster.web..")
+                .because("orders and erp never call each other; erp learns of orders from events")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAPackage("io.quartermaster.erp..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quartermaster.orders..", "io.quartermaster.web..")
+                .because("orders and erp never call each other; erp learns of orders from events")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.quartermaster.launcher..")
+                .should().dependOnClassesThat().resideInAPackage("io.quartermaster.launcher..")
+                .because("the launcher runs the application; the application never depends on it")
+                .check(classes);
+    }
+
+    @Test
+    void entitiesStayInTheirModulesDomainOrInfrastructure() {
+        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should().resideInAnyPackage("..domain..", "..infrastructure..")
+                .because("entities are module-private; other modules see records from api")
+                .check(classes);
+    }
+
+    @Test
+    void namesExplainThemselves() {
+        noClasses().should().haveSimpleNameEndingWith("Impl")
+                .orShould().haveSimpleNameEndingWith("Manager")
+                .orShould().haveSimpleNameEndingWith("Helper")
+                .orShould().haveSimpleNameEndingWith("Util")
+                .orShould().haveSimpleNameEndingWith("Utils")
+                .orShould().haveSimpleNameEndingWith("DTO")
+                .check(classes);
+    }
+
+    @Test
+    void restResourcesAreNamedPluralResource() {
+        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should().haveSimpleNameEndingWith("sResource")
+                .andShould().resideInAPackage("io.quartermaster.web.rest..")
+                .check(classes);
+    }
+}
