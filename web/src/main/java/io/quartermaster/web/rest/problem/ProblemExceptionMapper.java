@@ -18,6 +18,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
         body.put("status", e.status());
         body.put("detail", e.getMessage());
         body.putAll(e.extensions());
-        return Response.status(e.status()).type(Problems.PROBLEM_JSON).entity(body).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problems.PROBLEM_JSON).entity(body);
+        if (e.extensions().get("retryAfter") instanceof Integer seconds) {
+            response.header("Retry-After", seconds);
+        }
+        return response.build();
     }
 }

@@ -1,0 +1,62 @@
+package io.quartermaster.inventory.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The inventory module's contract. Every stock command runs as one short transaction that
+ * locks the stock rows it touches in (location, SKU) order, checks, changes, appends its
+ * movements and stores its events; when called inside the caller's transaction it joins it.
+ * Refusals are {@code ProblemException}s: 404 unknown SKU or location, 400 bad quantities,
+ * 409 not enough stock (with {@code shortages}), 410 hold expired.
+ */
+public interface InventoryFacade {
+
+    Saved<ProductView> putProduct(String sku, PutProduct product);
+
+    Optional<ProductView> product(String sku);
+
+    Page<ProductView> products(int page, int size);
+
+    Saved<LocationView> putLocation(String code, PutLocation location);
+
+    List<LocationView> locations();
+
+    /** All lines or none; 409 with the shortages when any line cannot be held. */
+    HoldView placeHold(PlaceHold command);
+
+    /** Converts an active hold into SALE movements referenced by {@code reference}; 410 if it expired, 409 if resolved. */
+    HoldView confirmHold(UUID holdId, String reference, String actor);
+
+    /** Frees an active hold's units; 409 if it is no longer active. */
+    HoldView releaseHold(UUID holdId, String actor);
+
+    Optional<HoldView> hold(UUID holdId);
+
+    List<HoldView> activeHolds();
+
+    MovementView receive(ReceiveStock command, String actor);
+
+    /** 409 when it would take on hand below what is reserved. */
+    MovementView adjust(AdjustStock command, String actor);
+
+    /** The two movements: out at the source, in at the destination, at the source's average cost. */
+    List<MovementView> transfer(TransferStock command, String actor);
+
+    /** The correction movement, or empty when the count matches. */
+    Optional<MovementView> count(CountStock command, String actor);
+
+    /** Sold units come back, at the cost their sale (movements referenced by {@code saleReference}) left at. */
+    List<MovementView> returnSold(String saleReference, List<CartLine> lines, String actor);
+
+    StockView stock(String sku);
+
+    /** Units available for sale of {@code sku}, summed over {@code locations}. */
+    int available(String sku, List<String> locations);
+
+    Page<MovementView> movements(String sku, int page, int size);
+
+    /** Verifies the stock invariants over all stock levels. */
+    StockCheck check();
+}

@@ -1,0 +1,4 @@
+package io.quartermaster.inventory.api;
+
+public record LocationView(String code, String name) {
+}

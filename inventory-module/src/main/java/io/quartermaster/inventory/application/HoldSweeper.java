@@ -1,0 +1,100 @@
+package io.quartermaster.inventory.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Releases expired holds within about a second of their expiry. Runs on every instance:
+ * each hold is claimed with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so two
+ * sweepers never release the same hold, and a confirm holding the hold's lock wins or
+ * loses cleanly against the sweeper — exactly one outcome.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HoldSweeper {
+
+    private static final Logger LOG = Logger.getLogger(HoldSweeper.class.getName());
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    @ConfigProperty(name = "qm.holds.sweep-millis", defaultValue = "500")
+    long sweepMillis;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile boolean running;
+    private Thread worker;
+
+    @PostConstruct
+    void start() {
+        running = true;
+        worker = threads.newThread(this::loop);
+        worker.setName("hold-sweeper");
+        worker.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                List<UUID> due = inventory.dueHolds(200);
+                int expired = 0;
+                for (UUID id : due) {
+                    if (!running) {
+                        break;
+                    }
+                    if (inventory.expire(id)) {
+                        expired++;
+                    }
+                }
+                if (expired > 0) {
+                    final int count = expired;
+                    LOG.fine(() -> "Released " + count + " expired hold(s)");
+                }
+                if (due.size() == 200) {
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Hold sweep failed, retrying: " + e.getMessage());
+                }
+            }
+            try {
+                Thread.sleep(sweepMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}

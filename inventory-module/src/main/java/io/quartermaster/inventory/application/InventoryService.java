@@ -1,0 +1,701 @@
+package io.quartermaster.inventory.application;
+
+import io.quartermaster.inventory.api.AdjustStock;
+import io.quartermaster.inventory.api.CartLine;
+import io.quartermaster.inventory.api.CountStock;
+import io.quartermaster.inventory.api.HoldView;
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationView;
+import io.quartermaster.inventory.api.MovementView;
+import io.quartermaster.inventory.api.Page;
+import io.quartermaster.inventory.api.PlaceHold;
+import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.inventory.api.PutLocation;
+import io.quartermaster.inventory.api.PutProduct;
+import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.Saved;
+import io.quartermaster.inventory.api.Shortage;
+import io.quartermaster.inventory.api.StockCheck;
+import io.quartermaster.inventory.api.StockView;
+import io.quartermaster.inventory.api.TransferStock;
+import io.quartermaster.inventory.api.event.StockAdjusted;
+import io.quartermaster.inventory.api.event.StockCounted;
+import io.quartermaster.inventory.api.event.StockLevelState;
+import io.quartermaster.inventory.api.event.StockReceived;
+import io.quartermaster.inventory.api.event.StockReleased;
+import io.quartermaster.inventory.api.event.StockReserved;
+import io.quartermaster.inventory.api.event.StockReturned;
+import io.quartermaster.inventory.api.event.StockSold;
+import io.quartermaster.inventory.api.event.StockTransferred;
+import io.quartermaster.inventory.domain.catalogue.Location;
+import io.quartermaster.inventory.domain.catalogue.Product;
+import io.quartermaster.inventory.domain.hold.Hold;
+import io.quartermaster.inventory.domain.hold.HoldLine;
+import io.quartermaster.inventory.domain.hold.HoldStatus;
+import io.quartermaster.inventory.domain.stock.MovementKind;
+import io.quartermaster.inventory.domain.stock.StockChange;
+import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.inventory.domain.stock.StockMovement;
+import io.quartermaster.inventory.infrastructure.JpaStockLevelRepository;
+import io.quartermaster.platform.api.event.DomainEvent;
+import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The inventory use cases. Each stock command follows DESIGN.md §2: one short transaction
+ * ({@link Transactions}, which also retries deadlock and serialization failures), a bounded
+ * lock wait, the stock rows locked together in (location, SKU) order, checks, changes,
+ * movements and outbox events — and nothing remote while a lock is held.
+ */
+@ApplicationScoped
+public class InventoryService implements InventoryFacade {
+
+    @PersistenceContext(unitName = "inventory")
+    EntityManager em;
+
+    @Inject
+    JpaStockLevelRepository stockLevels;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "qm.stock.lock-timeout", defaultValue = "2s")
+    String lockTimeout;
+
+    // ---------------------------------------------------------------- catalogue
+
+    @Override
+    public Saved<ProductView> putProduct(String sku, PutProduct request) {
+        requireSkuFormat(sku);
+        return transactions.inTransaction(() -> {
+            Product product = em.find(Product.class, sku);
+            boolean active = request.active == null || request.active;
+            if (product == null) {
+                product = new Product(sku, request.name, request.price, request.taxRate, active, clock.instant());
+                em.persist(product);
+                return new Saved<>(view(product), true);
+            }
+            product.update(request.name, request.price, request.taxRate == null ? product.taxRate() : request.taxRate,
+                    request.active == null ? product.active() : request.active, clock.instant());
+            return new Saved<>(view(product), false);
+        });
+    }
+
+    @Override
+    public Optional<ProductView> product(String sku) {
+        return Optional.ofNullable(em.find(Product.class, sku)).map(InventoryService::view);
+    }
+
+    @Override
+    public Page<ProductView> products(int page, int size) {
+        List<ProductView> items = em.createQuery("select p from Product p order by p.sku", Product.class)
+                .setFirstResult(page * size).setMaxResults(size)
+                .getResultStream().map(InventoryService::view).toList();
+        long total = em.createQuery("select count(p) from Product p", Long.class).getSingleResult();
+        return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public Saved<LocationView> putLocation(String code, PutLocation request) {
+        if (code == null || !code.matches("^[A-Z0-9][A-Z0-9_-]{0,31}$")) {
+            throw ProblemException.invalidField("code", "1 to 32 upper-case letters, digits, '_' or '-'");
+        }
+        return transactions.inTransaction(() -> {
+            Optional<Location> existing = findLocation(code);
+            if (existing.isPresent()) {
+                existing.get().rename(request.name);
+                return new Saved<>(view(existing.get()), false);
+            }
+            Location location = new Location(code, request.name, clock.instant());
+            em.persist(location);
+            return new Saved<>(view(location), true);
+        });
+    }
+
+    @Override
+    public List<LocationView> locations() {
+        return em.createQuery("select l from Location l order by l.code", Location.class)
+                .getResultStream().map(InventoryService::view).toList();
+    }
+
+    // ---------------------------------------------------------------- holds
+
+    @Override
+    public HoldView placeHold(PlaceHold command) {
+        List<CartLine> cart = mergeLines(command.lines());
+        if (command.locations() == null || command.locations().isEmpty()) {
+            throw ProblemException.invalidField("locations", "at least one location to sell from");
+        }
+        return transactions.inTransaction(() -> {
+            requireProducts(cart.stream().map(CartLine::sku).toList());
+            Map<String, Location> byCode = requireLocations(command.locations());
+            List<Long> preference = command.locations().stream().map(c -> byCode.get(c).id()).distinct().toList();
+            stockLevels.boundLockWait(lockTimeout);
+            Map<String, StockLevel> levels = index(stockLevels.lockForUpdate(preference,
+                    cart.stream().map(CartLine::sku).toList()));
+
+            List<Shortage> shortages = new ArrayList<>();
+            for (CartLine line : cart) {
+                int available = preference.stream().mapToInt(l -> levels.get(key(l, line.sku())).available()).sum();
+                if (available < line.quantity()) {
+                    shortages.add(new Shortage(line.sku(), line.quantity(), available));
+                }
+            }
+            if (!shortages.isEmpty()) {
+                throw insufficient(shortages);
+            }
+
+            Instant now = clock.instant();
+            List<HoldLine> holdLines = new ArrayList<>();
+            List<DomainEvent> events = new ArrayList<>();
+            UUID holdId = command.holdId() != null ? command.holdId() : UUID.randomUUID();
+            for (CartLine line : cart) {
+                int remaining = line.quantity();
+                for (Long locationId : preference) {
+                    StockLevel level = levels.get(key(locationId, line.sku()));
+                    int take = Math.min(remaining, level.available());
+                    if (take > 0) {
+                        level.reserve(take, now);
+                        holdLines.add(new HoldLine(locationId, line.sku(), take));
+                        events.add(new StockReserved(line.sku(), code(byCode, locationId), take, level.averageCost(),
+                                BigDecimal.ZERO.setScale(2), holdId.toString(), null, command.actor(), state(level)));
+                        remaining -= take;
+                    }
+                    if (remaining == 0) {
+                        break;
+                    }
+                }
+            }
+            Hold hold = new Hold(holdId, command.channel(), command.owner(), command.reference(), command.expiresAt(),
+                    holdLines, now);
+            em.persist(hold);
+            events.forEach(outbox::publish);
+            return view(hold);
+        });
+    }
+
+    @Override
+    public HoldView confirmHold(UUID holdId, String reference, String actor) {
+        return transactions.inTransaction(() -> {
+            Hold hold = lockActiveHold(holdId);
+            Instant now = clock.instant();
+            if (hold.expiredAt(now)) {
+                // The sweeper releases it; confirming now would sell units the buyer no longer holds.
+                throw new ProblemException(410, "Hold expired", "hold " + holdId + " expired at " + hold.expiresAt());
+            }
+            stockLevels.boundLockWait(lockTimeout);
+            Map<String, StockLevel> levels = lockLevelsOf(hold);
+            Map<Long, String> codes = locationCodes();
+            for (HoldLine line : hold.lines()) {
+                StockLevel level = levels.get(key(line.locationId(), line.sku()));
+                StockChange change = level.sellReserved(line.quantity(), now);
+                StockMovement movement = record(level, MovementKind.SALE, change, null, reference, actor, now);
+                outbox.publish(new StockSold(line.sku(), codes.get(line.locationId()), change.quantity(),
+                        change.unitCost(), change.value(), reference, movement.id(), actor, state(level)));
+            }
+            hold.resolve(HoldStatus.CONFIRMED, actor, now);
+            return view(hold);
+        });
+    }
+
+    @Override
+    public HoldView releaseHold(UUID holdId, String actor) {
+        return transactions.inTransaction(() -> {
+            Hold hold = lockActiveHold(holdId);
+            release(hold, HoldStatus.RELEASED, actor);
+            return view(hold);
+        });
+    }
+
+    /**
+     * Releases one expired hold, if it is still active and no one else holds its lock (a
+     * confirm in progress, or the sweeper of another instance): {@code SKIP LOCKED}.
+     */
+    public boolean expire(UUID holdId) {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> claimed = em.createNativeQuery("select id from inventory.hold where id = ?1 and status = 'ACTIVE' "
+                            + "and expires_at <= ?2 for update skip locked")
+                    .setParameter(1, holdId)
+                    .setParameter(2, java.sql.Timestamp.from(clock.instant()))
+                    .getResultList();
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            Hold hold = em.find(Hold.class, holdId);
+            em.refresh(hold);
+            release(hold, HoldStatus.EXPIRED, "hold-expiry");
+            return true;
+        });
+    }
+
+    /** Holds due to expire, oldest first. */
+    public List<UUID> dueHolds(int max) {
+        return em.createQuery("select h.id from Hold h where h.status = :active and h.expiresAt <= :now "
+                        + "order by h.expiresAt", UUID.class)
+                .setParameter("active", HoldStatus.ACTIVE)
+                .setParameter("now", clock.instant())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    private void release(Hold hold, HoldStatus outcome, String actor) {
+        Instant now = clock.instant();
+        stockLevels.boundLockWait(lockTimeout);
+        Map<String, StockLevel> levels = lockLevelsOf(hold);
+        Map<Long, String> codes = locationCodes();
+        for (HoldLine line : hold.lines()) {
+            StockLevel level = levels.get(key(line.locationId(), line.sku()));
+            level.unreserve(line.quantity(), now);
+            outbox.publish(new StockReleased(line.sku(), codes.get(line.locationId()), line.quantity(),
+                    level.averageCost(), BigDecimal.ZERO.setScale(2), hold.id().toString(), null, actor, state(level)));
+        }
+        hold.resolve(outcome, actor, now);
+    }
+
+    private Hold lockActiveHold(UUID holdId) {
+        Hold hold = em.find(Hold.class, holdId, LockModeType.PESSIMISTIC_WRITE);
+        if (hold == null) {
+            throw ProblemException.notFound("no hold " + holdId);
+        }
+        if (hold.status() != HoldStatus.ACTIVE) {
+            if (hold.status() == HoldStatus.EXPIRED) {
+                throw new ProblemException(410, "Hold expired", "hold " + holdId + " expired at " + hold.expiresAt());
+            }
+            throw new ProblemException(409, "Hold not active", "hold " + holdId + " is already " + hold.status(),
+                    Map.of("holdStatus", hold.status().name()));
+        }
+        return hold;
+    }
+
+    private Map<String, StockLevel> lockLevelsOf(Hold hold) {
+        return index(stockLevels.lockForUpdate(
+                hold.lines().stream().map(HoldLine::locationId).toList(),
+                hold.lines().stream().map(HoldLine::sku).toList()));
+    }
+
+    @Override
+    public Optional<HoldView> hold(UUID holdId) {
+        return Optional.ofNullable(em.find(Hold.class, holdId)).map(this::view);
+    }
+
+    @Override
+    public List<HoldView> activeHolds() {
+        return em.createQuery("select h from Hold h where h.status = :active order by h.createdAt", Hold.class)
+                .setParameter("active", HoldStatus.ACTIVE)
+                .setMaxResults(1000)
+                .getResultStream().map(this::view).toList();
+    }
+
+    // ---------------------------------------------------------------- stock commands
+
+    @Override
+    public MovementView receive(ReceiveStock command, String actor) {
+        requirePositive("quantity", command.quantity);
+        if (command.unitCost == null || command.unitCost.signum() < 0) {
+            throw ProblemException.invalidField("unitCost", "must be zero or more");
+        }
+        return transactions.inTransaction(() -> {
+            requireProducts(List.of(command.sku));
+            Location location = requireLocation(command.location, "location");
+            StockLevel level = lockOne(location.id(), command.sku);
+            Instant now = clock.instant();
+            StockChange change = level.receive(command.quantity, command.unitCost, now);
+            StockMovement movement = record(level, MovementKind.RECEIPT, change, null, command.reference, actor, now);
+            outbox.publish(new StockReceived(command.sku, location.code(), change.quantity(), change.unitCost(),
+                    change.value(), command.reference, movement.id(), actor, state(level)));
+            return view(movement, location.code());
+        });
+    }
+
+    @Override
+    public MovementView adjust(AdjustStock command, String actor) {
+        if (command.quantityDelta == null || command.quantityDelta == 0) {
+            throw ProblemException.invalidField("quantityDelta", "must not be zero");
+        }
+        return transactions.inTransaction(() -> {
+            requireProducts(List.of(command.sku));
+            Location location = requireLocation(command.location, "location");
+            StockLevel level = lockOne(location.id(), command.sku);
+            Instant now = clock.instant();
+            int delta = command.quantityDelta;
+            if (delta < 0 && -delta > level.available()) {
+                throw belowReserved(level, -delta);
+            }
+            StockChange change = delta > 0 ? level.receiveAtAverage(delta, now) : level.issue(-delta, now);
+            StockMovement movement = record(level, MovementKind.ADJUSTMENT, change, command.reason, null, actor, now);
+            outbox.publish(new StockAdjusted(command.sku, location.code(), change.quantity(), change.unitCost(),
+                    change.value(), "adjustment:" + movement.id(), movement.id(), actor, state(level)));
+            return view(movement, location.code());
+        });
+    }
+
+    @Override
+    public List<MovementView> transfer(TransferStock command, String actor) {
+        requirePositive("quantity", command.quantity);
+        if (command.fromLocation != null && command.fromLocation.equals(command.toLocation)) {
+            throw ProblemException.invalidField("toLocation", "must differ from fromLocation");
+        }
+        return transactions.inTransaction(() -> {
+            requireProducts(List.of(command.sku));
+            Location from = requireLocation(command.fromLocation, "fromLocation");
+            Location to = requireLocation(command.toLocation, "toLocation");
+            stockLevels.boundLockWait(lockTimeout);
+            Map<String, StockLevel> levels = index(stockLevels.lockForUpdate(List.of(from.id(), to.id()), List.of(command.sku)));
+            StockLevel source = levels.get(key(from.id(), command.sku));
+            StockLevel destination = levels.get(key(to.id(), command.sku));
+            if (command.quantity > source.available()) {
+                throw insufficient(List.of(new Shortage(command.sku, command.quantity, source.available())));
+            }
+            Instant now = clock.instant();
+            String reference = "transfer:" + UUID.randomUUID();
+            StockChange out = source.issue(command.quantity, now);
+            StockChange in = destination.receiveValued(command.quantity, out.value().negate(), now);
+            StockMovement outMovement = record(source, MovementKind.TRANSFER_OUT, out, "to " + to.code(), reference, actor, now);
+            StockMovement inMovement = record(destination, MovementKind.TRANSFER_IN, in, "from " + from.code(), reference, actor, now);
+            outbox.publish(new StockTransferred(command.sku, from.code(), out.quantity(), out.unitCost(), out.value(),
+                    reference, outMovement.id(), actor, state(source)));
+            outbox.publish(new StockTransferred(command.sku, to.code(), in.quantity(), in.unitCost(), in.value(),
+                    reference, inMovement.id(), actor, state(destination)));
+            return List.of(view(outMovement, from.code()), view(inMovement, to.code()));
+        });
+    }
+
+    @Override
+    public Optional<MovementView> count(CountStock command, String actor) {
+        if (command.countedQuantity == null || command.countedQuantity < 0) {
+            throw ProblemException.invalidField("countedQuantity", "must be zero or more");
+        }
+        return transactions.inTransaction(() -> {
+            requireProducts(List.of(command.sku));
+            Location location = requireLocation(command.location, "location");
+            StockLevel level = lockOne(location.id(), command.sku);
+            int delta = command.countedQuantity - level.onHand();
+            if (delta == 0) {
+                return Optional.<MovementView>empty();
+            }
+            if (command.countedQuantity < level.reserved()) {
+                // Held units are promised to buyers: a count below them needs the holds resolved first.
+                throw new ProblemException(409, "Below reserved", "counted " + command.countedQuantity + " of "
+                        + command.sku + " but " + level.reserved() + " are held for buyers; release or confirm those holds first",
+                        Map.of("reserved", level.reserved(), "onHand", level.onHand()));
+            }
+            Instant now = clock.instant();
+            StockChange change = delta > 0 ? level.receiveAtAverage(delta, now) : level.issue(-delta, now);
+            String reason = command.reason == null || command.reason.isBlank() ? "stock count" : command.reason;
+            StockMovement movement = record(level, MovementKind.COUNT_CORRECTION, change, reason, null, actor, now);
+            outbox.publish(new StockCounted(command.sku, location.code(), change.quantity(), change.unitCost(),
+                    change.value(), "count:" + movement.id(), movement.id(), actor, state(level)));
+            return Optional.of(view(movement, location.code()));
+        });
+    }
+
+    @Override
+    public List<MovementView> returnSold(String saleReference, List<CartLine> lines, String actor) {
+        List<CartLine> cart = mergeLines(lines);
+        return transactions.inTransaction(() -> {
+            Map<String, SaleRecord> sales = new LinkedHashMap<>();
+            for (CartLine line : cart) {
+                SaleRecord sale = saleRecord(saleReference, line.sku());
+                if (sale.sold() - sale.returned() < line.quantity()) {
+                    throw new ProblemException(409, "Return exceeds sale", "only " + (sale.sold() - sale.returned())
+                            + " of " + line.sku() + " can still be returned for " + saleReference);
+                }
+                sales.put(line.sku(), sale);
+            }
+            stockLevels.boundLockWait(lockTimeout);
+            Map<String, StockLevel> levels = index(stockLevels.lockForUpdate(
+                    sales.values().stream().map(SaleRecord::locationId).toList(), sales.keySet()));
+            Map<Long, String> codes = locationCodes();
+            Instant now = clock.instant();
+            List<MovementView> movements = new ArrayList<>();
+            for (CartLine line : cart) {
+                SaleRecord sale = sales.get(line.sku());
+                int remaining = sale.sold() - sale.returned();
+                // The value the sale took out, returned pro rata; the last unit back takes what is left.
+                BigDecimal value = line.quantity() == remaining
+                        ? sale.value().subtract(sale.returnedValue())
+                        : sale.value().multiply(BigDecimal.valueOf(line.quantity()))
+                                .divide(BigDecimal.valueOf(sale.sold()), 2, RoundingMode.HALF_EVEN);
+                StockLevel level = levels.get(key(sale.locationId(), line.sku()));
+                StockChange change = level.receiveValued(line.quantity(), value, now);
+                StockMovement movement = record(level, MovementKind.RETURN, change, null, saleReference, actor, now);
+                String code = codes.get(sale.locationId());
+                outbox.publish(new StockReturned(line.sku(), code, change.quantity(), change.unitCost(), change.value(),
+                        saleReference, movement.id(), actor, state(level)));
+                movements.add(view(movement, code));
+            }
+            return movements;
+        });
+    }
+
+    private record SaleRecord(long locationId, int sold, BigDecimal value, int returned, BigDecimal returnedValue) {
+    }
+
+    private SaleRecord saleRecord(String reference, String sku) {
+        Object[] row = (Object[]) em.createNativeQuery("select min(location_id), "
+                        + "coalesce(-sum(quantity) filter (where kind = 'SALE'), 0), "
+                        + "coalesce(-sum(value) filter (where kind = 'SALE'), 0), "
+                        + "coalesce(sum(quantity) filter (where kind = 'RETURN'), 0), "
+                        + "coalesce(sum(value) filter (where kind = 'RETURN'), 0) "
+                        + "from inventory.stock_movement where reference = ?1 and sku = ?2")
+                .setParameter(1, reference)
+                .setParameter(2, sku)
+                .getSingleResult();
+        if (row[0] == null) {
+            throw ProblemException.notFound("no sale of " + sku + " under " + reference);
+        }
+        return new SaleRecord(((Number) row[0]).longValue(), ((Number) row[1]).intValue(), (BigDecimal) row[2],
+                ((Number) row[3]).intValue(), (BigDecimal) row[4]);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public StockView stock(String sku) {
+        requireProducts(List.of(sku));
+        Map<Long, String> codes = locationCodes();
+        List<StockView.Level> levels = stockLevels.ofSku(sku).stream()
+                .map(l -> new StockView.Level(codes.get(l.locationId()), l.onHand(), l.reserved(), l.available(),
+                        l.averageCost(), l.totalValue(), l.version()))
+                .toList();
+        return new StockView(sku, levels, levels.stream().mapToInt(StockView.Level::onHand).sum(),
+                levels.stream().mapToInt(StockView.Level::reserved).sum(),
+                levels.stream().mapToInt(StockView.Level::available).sum());
+    }
+
+    @Override
+    public int available(String sku, List<String> locations) {
+        Number sum = (Number) em.createNativeQuery("select coalesce(sum(s.on_hand - s.reserved), 0) from inventory.stock_level s "
+                        + "join inventory.location l on l.id = s.location_id where s.sku = ?1 and l.code = any(?2)")
+                .setParameter(1, sku)
+                .setParameter(2, locations.toArray(String[]::new))
+                .getSingleResult();
+        return sum.intValue();
+    }
+
+    @Override
+    public Page<MovementView> movements(String sku, int page, int size) {
+        requireProducts(List.of(sku));
+        Map<Long, String> codes = locationCodes();
+        List<MovementView> items = em.createQuery("select m from StockMovement m where m.sku = :sku order by m.id desc",
+                        StockMovement.class)
+                .setParameter("sku", sku)
+                .setFirstResult(page * size).setMaxResults(size)
+                .getResultStream().map(m -> view(m, codes.get(m.locationId()))).toList();
+        long total = em.createQuery("select count(m) from StockMovement m where m.sku = :sku", Long.class)
+                .setParameter("sku", sku).getSingleResult();
+        return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public StockCheck check() {
+        List<StockCheck.Violation> violations = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.sku, l.code, s.on_hand, s.reserved, s.total_value,
+                       coalesce((select sum(m.quantity) from inventory.stock_movement m
+                                  where m.sku = s.sku and m.location_id = s.location_id), 0) as moved,
+                       coalesce((select sum(m.value) from inventory.stock_movement m
+                                  where m.sku = s.sku and m.location_id = s.location_id), 0) as moved_value,
+                       coalesce((select sum(hl.quantity) from inventory.hold_line hl join inventory.hold h on h.id = hl.hold_id
+                                  where h.status = 'ACTIVE' and hl.sku = s.sku and hl.location_id = s.location_id), 0) as held
+                  from inventory.stock_level s join inventory.location l on l.id = s.location_id
+                 order by s.sku, l.code""").getResultList();
+        for (Object[] row : rows) {
+            String sku = (String) row[0];
+            String location = (String) row[1];
+            int onHand = ((Number) row[2]).intValue();
+            int reserved = ((Number) row[3]).intValue();
+            BigDecimal value = (BigDecimal) row[4];
+            long moved = ((Number) row[5]).longValue();
+            BigDecimal movedValue = (BigDecimal) row[6];
+            long held = ((Number) row[7]).longValue();
+            if (onHand != moved) {
+                violations.add(new StockCheck.Violation("on_hand = sum of movements", sku, location,
+                        "on hand " + onHand + ", movements sum to " + moved));
+            }
+            if (reserved < 0 || reserved > onHand) {
+                violations.add(new StockCheck.Violation("0 <= reserved <= on_hand", sku, location,
+                        "reserved " + reserved + ", on hand " + onHand));
+            }
+            if (reserved != held) {
+                violations.add(new StockCheck.Violation("reserved = sum of active holds", sku, location,
+                        "reserved " + reserved + ", active holds " + held));
+            }
+            if (value.compareTo(movedValue) != 0) {
+                violations.add(new StockCheck.Violation("stock value = sum of movement values", sku, location,
+                        "value " + value + ", movements sum to " + movedValue));
+            }
+            if (onHand == 0 && value.signum() != 0) {
+                violations.add(new StockCheck.Violation("no value without stock", sku, location, "value " + value));
+            }
+        }
+        return new StockCheck(rows.size(), violations);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private StockLevel lockOne(long locationId, String sku) {
+        stockLevels.boundLockWait(lockTimeout);
+        return stockLevels.lockForUpdate(List.of(locationId), List.of(sku)).get(0);
+    }
+
+    private StockMovement record(StockLevel level, MovementKind kind, StockChange change, String reason, String reference,
+                                 String actor, Instant at) {
+        StockMovement movement = new StockMovement(level, kind, change, reason, reference, actor, at);
+        em.persist(movement);
+        em.flush(); // the movement id goes into the event
+        return movement;
+    }
+
+    private static List<CartLine> mergeLines(List<CartLine> lines) {
+        if (lines == null || lines.isEmpty()) {
+            throw ProblemException.invalidField("lines", "at least one line");
+        }
+        // The same SKU twice in a cart is merged: one line per SKU, quantities added.
+        Map<String, Integer> merged = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            CartLine line = lines.get(i);
+            if (line == null || line.sku() == null || line.sku().isBlank()) {
+                throw ProblemException.invalidField("lines[" + i + "].sku", "must not be blank");
+            }
+            if (line.quantity() <= 0) {
+                throw ProblemException.invalidField("lines[" + i + "].quantity", "must be greater than 0");
+            }
+            merged.merge(line.sku(), line.quantity(), Integer::sum);
+        }
+        return merged.entrySet().stream().map(e -> new CartLine(e.getKey(), e.getValue())).toList();
+    }
+
+    private void requireProducts(List<String> skus) {
+        List<String> known = em.createQuery("select p.sku from Product p where p.sku in :skus", String.class)
+                .setParameter("skus", skus).getResultList();
+        List<String> unknown = skus.stream().filter(s -> !known.contains(s)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(404, "Unknown SKU", "no product " + String.join(", ", unknown),
+                    Map.of("skus", unknown));
+        }
+    }
+
+    private Location requireLocation(String code, String field) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalidField(field, "must not be blank");
+        }
+        return findLocation(code).orElseThrow(() -> new ProblemException(404, "Unknown location",
+                "no location " + code, Map.of("field", field)));
+    }
+
+    private Map<String, Location> requireLocations(List<String> codes) {
+        Map<String, Location> found = em.createQuery("select l from Location l where l.code in :codes", Location.class)
+                .setParameter("codes", codes).getResultStream()
+                .collect(Collectors.toMap(Location::code, Function.identity()));
+        List<String> unknown = codes.stream().filter(c -> !found.containsKey(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(404, "Unknown location", "no location " + String.join(", ", unknown));
+        }
+        return found;
+    }
+
+    private Optional<Location> findLocation(String code) {
+        return em.createQuery("select l from Location l where l.code = :code", Location.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    private Map<Long, String> locationCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        em.createQuery("select l from Location l", Location.class).getResultStream().forEach(l -> codes.put(l.id(), l.code()));
+        return codes;
+    }
+
+    private static String code(Map<String, Location> byCode, long locationId) {
+        return byCode.values().stream().filter(l -> l.id() == locationId).findFirst().map(Location::code).orElseThrow();
+    }
+
+    private static Map<String, StockLevel> index(List<StockLevel> levels) {
+        Map<String, StockLevel> map = new HashMap<>();
+        levels.forEach(l -> map.put(key(l.locationId(), l.sku()), l));
+        return map;
+    }
+
+    private static String key(long locationId, String sku) {
+        return locationId + "|" + sku;
+    }
+
+    private static void requirePositive(String field, Integer quantity) {
+        if (quantity == null || quantity <= 0) {
+            throw ProblemException.invalidField(field, "must be greater than 0");
+        }
+    }
+
+    private static void requireSkuFormat(String sku) {
+        if (sku == null || !sku.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) {
+            throw ProblemException.invalidField("sku", "1 to 64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    private static ProblemException insufficient(List<Shortage> shortages) {
+        String detail = shortages.stream()
+                .map(s -> s.sku() + ": requested " + s.requested() + ", available " + s.available())
+                .collect(Collectors.joining("; "));
+        return ProblemException.conflict("Insufficient stock", detail, Map.of("shortages", shortages));
+    }
+
+    private static ProblemException belowReserved(StockLevel level, int take) {
+        return new ProblemException(409, "Below reserved", "cannot remove " + take + " of " + level.sku() + ": "
+                + level.onHand() + " on hand of which " + level.reserved() + " are held for buyers",
+                Map.of("onHand", level.onHand(), "reserved", level.reserved(), "available", level.available()));
+    }
+
+    private static StockLevelState state(StockLevel level) {
+        return new StockLevelState(level.onHand(), level.reserved(), level.available(), level.averageCost(),
+                level.totalValue(), level.version());
+    }
+
+    private static ProductView view(Product p) {
+        return new ProductView(p.sku(), p.name(), p.price(), p.taxRate(), p.active());
+    }
+
+    private static LocationView view(Location l) {
+        return new LocationView(l.code(), l.name());
+    }
+
+    private HoldView view(Hold hold) {
+        Map<Long, String> codes = locationCodes();
+        return new HoldView(hold.id(), hold.status().name(), hold.channel(), hold.owner(), hold.reference(),
+                hold.expiresAt(), hold.createdAt(),
+                hold.lines().stream().map(l -> new HoldView.Line(l.sku(), codes.get(l.locationId()), l.quantity())).toList());
+    }
+
+    private static MovementView view(StockMovement m, String location) {
+        return new MovementView(m.id(), m.sku(), location, m.kind().name(), m.quantity(), m.unitCost(), m.value(),
+                m.reason(), m.reference(), m.actor(), m.occurredAt(), m.stockVersion());
+    }
+}

@@ -1,0 +1,5 @@
+package io.quartermaster.inventory.domain.hold;
+
+public enum HoldStatus {
+    ACTIVE, CONFIRMED, RELEASED, EXPIRED
+}

@@ -1,0 +1,80 @@
+package io.quartermaster.web.rest.inventory;
+
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationView;
+import io.quartermaster.inventory.api.Page;
+import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.inventory.api.PutProduct;
+import io.quartermaster.inventory.api.Saved;
+import io.quartermaster.platform.api.identity.Role;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.config.ChannelLocations;
+import io.quartermaster.web.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+
+@Path("/products")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProductsResource {
+
+    @Inject
+    InventoryFacade inventory;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ChannelLocations channelLocations;
+
+    /** A product as a storefront sees it: with what it can sell right now from its channel's locations. */
+    public record ProductAnswer(String sku, String name, BigDecimal price, BigDecimal taxRate, boolean active,
+                                int available) {
+    }
+
+    @PUT
+    @Path("{sku}")
+    @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Response put(@PathParam("sku") String sku, PutProduct product) {
+        Saved<ProductView> saved = inventory.putProduct(sku, product);
+        return Response.status(saved.created() ? 201 : 200).entity(answer(saved.value())).build();
+    }
+
+    @GET
+    @Path("{sku}")
+    @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME, Role.CHANNEL_NAME})
+    public ProductAnswer get(@PathParam("sku") String sku) {
+        return answer(inventory.product(sku).orElseThrow(() -> ProblemException.notFound("no product " + sku)));
+    }
+
+    @GET
+    @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME, Role.CHANNEL_NAME})
+    public Page<ProductView> list(@QueryParam("page") @DefaultValue("0") int page,
+                                  @QueryParam("size") @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        return inventory.products(page, size);
+    }
+
+    private ProductAnswer answer(ProductView p) {
+        List<String> locations = channelLocations.forCaller(caller.get());
+        if (locations.isEmpty()) {
+            locations = inventory.locations().stream().map(LocationView::code).toList();
+        }
+        return new ProductAnswer(p.sku(), p.name(), p.price(), p.taxRate(), p.active(),
+                inventory.available(p.sku(), locations));
+    }
+}
