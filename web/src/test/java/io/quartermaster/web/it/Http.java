@@ -56,6 +56,13 @@ public final class Http {
                 .build());
     }
 
+    public static Answer put(String path, String json, String authorization) throws IOException, InterruptedException {
+        return send(request(path, authorization)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     private static HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
