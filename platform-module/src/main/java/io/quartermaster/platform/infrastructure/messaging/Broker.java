@@ -49,7 +49,7 @@ public class Broker implements BrokerStatus {
 
     /** For sending: fails within a few seconds when the broker is unreachable. */
     public JMSContext producerContext() {
-        return factory("reconnectAttempts=0&callTimeout=5000&callFailoverTimeout=5000&initialConnectAttempts=1&connectionTTL=10000")
+        return factory("reconnectAttempts=0&callTimeout=5000&callFailoverTimeout=5000&initialConnectAttempts=1")
                 .createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 

@@ -1,0 +1,66 @@
+package io.quartermaster.web.demo;
+
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.PutProduct;
+import io.quartermaster.inventory.api.ReceiveStock;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code ./quartermaster run --demo}: a small shop to click through — products with stock
+ * at MAIN, one of them down to its last unit (the classic race). Loaded once: a database
+ * that already has the demo products is left alone. Goes through the facades, like any user.
+ */
+@Singleton
+@Startup
+@DependsOn({"DatabaseMigrations", "FirstAdmin"})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "qm.demo", defaultValue = "false")
+    boolean demo;
+
+    @Inject
+    InventoryFacade inventory;
+
+    private record Item(String sku, String name, String price, String taxRate, int stock, String unitCost) {
+    }
+
+    private static final List<Item> ITEMS = List.of(
+            new Item("MUG-BLUE", "Enamel mug, blue", "12.50", "0.20", 40, "4.10"),
+            new Item("MUG-RED", "Enamel mug, red", "12.50", "0.20", 25, "4.10"),
+            new Item("TEE-M", "Organic T-shirt, M", "24.00", "0.20", 60, "8.75"),
+            new Item("TEE-L", "Organic T-shirt, L", "24.00", "0.20", 12, "8.75"),
+            new Item("BOOK-ATLAS", "Pocket atlas", "18.90", "0.055", 8, "9.20"),
+            new Item("LAMP-ONE", "Desk lamp, last one in stock", "79.00", "0.20", 1, "31.00"));
+
+    @PostConstruct
+    void load() {
+        if (!demo) {
+            return;
+        }
+        if (inventory.product(ITEMS.get(0).sku()).isPresent()) {
+            LOG.info("Demo data already loaded");
+            return;
+        }
+        for (Item item : ITEMS) {
+            inventory.putProduct(item.sku(), new PutProduct(item.name(), new BigDecimal(item.price()),
+                    new BigDecimal(item.taxRate())));
+            inventory.receive(new ReceiveStock(item.sku(), "MAIN", item.stock(), new BigDecimal(item.unitCost()),
+                    "demo opening stock"), "demo");
+        }
+        LOG.info(() -> "Demo data loaded: " + ITEMS.size() + " products with stock at MAIN");
+    }
+}
