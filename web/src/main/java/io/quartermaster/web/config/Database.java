@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
         maxIdleTime = 300,
         properties = {
                 "connectTimeout=5",
+                // Lets PostgreSQL type string and null parameters itself (a null UUID bound as varchar fails otherwise).
+                "stringType=unspecified",
                 "tcpKeepAlive=true",
                 "ApplicationName=quartermaster",
                 "fish.payara.is-connection-validation-required=true",

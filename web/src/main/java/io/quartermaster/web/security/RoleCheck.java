@@ -45,10 +45,11 @@ public class RoleCheck implements DynamicFeature {
         } else {
             allowed = Set.of();
         }
-        context.register(new Filter(allowed));
+        context.register(new Filter(allowed), Priorities.AUTHORIZATION - 1);
     }
 
-    @Priority(Priorities.AUTHORIZATION)
+    /** Before Jersey's own roles filter (same priority otherwise), so callers get this problem's detail. */
+    @Priority(Priorities.AUTHORIZATION - 1)
     static final class Filter implements ContainerRequestFilter {
 
         private final Set<String> allowed;

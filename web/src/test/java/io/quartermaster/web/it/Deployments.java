@@ -1,5 +1,6 @@
 package io.quartermaster.web.it;
 
+import io.quartermaster.web.it.probe.OrderEventsProbe;
 import io.quartermaster.web.it.probe.ProbeConsumer;
 import io.quartermaster.web.it.probe.ProbePinged;
 import io.quartermaster.web.it.probe.ProbeSchema;
@@ -24,7 +25,7 @@ public final class Deployments {
                 .importFrom(new File(System.getProperty("qm.it.war")))
                 .as(WebArchive.class);
         war.addClasses(ProbePinged.class, ProbeSchema.class, ProbeConsumer.class, ProbeSwitch.class,
-                ProbeServlet.class, Poll.class);
+                ProbeServlet.class, Poll.class, OrderEventsProbe.class);
         war.addAsResource("it-probe/db/migration/it_probe/V1__probe.sql", "db/migration/it_probe/V1__probe.sql");
         return war;
     }

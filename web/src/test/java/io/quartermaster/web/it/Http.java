@@ -56,6 +56,15 @@ public final class Http {
                 .build());
     }
 
+    public static Answer post(String path, String json, String authorization, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return send(request(path, authorization)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public static Answer put(String path, String json, String authorization) throws IOException, InterruptedException {
         return send(request(path, authorization)
                 .header("Content-Type", "application/json")

@@ -8,7 +8,7 @@ import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.Saved;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
-import io.quartermaster.web.config.ChannelLocations;
+import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,7 +39,7 @@ public class ProductsResource {
     CurrentCaller caller;
 
     @Inject
-    ChannelLocations channelLocations;
+    OrderFacade orders;
 
     /** A product as a storefront sees it: with what it can sell right now from its channel's locations. */
     public record ProductAnswer(String sku, String name, BigDecimal price, BigDecimal taxRate, boolean active,
@@ -70,10 +70,8 @@ public class ProductsResource {
     }
 
     private ProductAnswer answer(ProductView p) {
-        List<String> locations = channelLocations.forCaller(caller.get());
-        if (locations.isEmpty()) {
-            locations = inventory.locations().stream().map(LocationView::code).toList();
-        }
+        List<String> locations = caller.get().channel().map(orders::locationsOf)
+                .orElseGet(() -> inventory.locations().stream().map(LocationView::code).toList());
         return new ProductAnswer(p.sku(), p.name(), p.price(), p.taxRate(), p.active(),
                 inventory.available(p.sku(), locations));
     }

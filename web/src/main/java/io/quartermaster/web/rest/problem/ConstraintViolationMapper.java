@@ -11,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /** Bean Validation failures → 400 with {@code errors:[{field, message}]}, the field named as in the JSON body. */
 @Provider
@@ -29,32 +28,29 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return Problems.response(400, "Invalid request", detail, Map.of("errors", errors));
     }
 
-    /** {@code create.arg0.lines[0].quantity} → {@code lines[0].quantity}; a missing body → {@code body}. */
+    /**
+     * The JSON path of the invalid value, e.g. {@code lines[0].quantity}. Bean Validation puts a
+     * list index on the node <em>inside</em> the list, so it is written after the list's name.
+     */
     static String field(ConstraintViolation<?> violation) {
-        StringJoiner field = new StringJoiner(".");
-        boolean parameterSeen = false;
-        String parameterName = "body";
+        StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
+                    || kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameterSeen = true;
-                parameterName = node.getName();
-                continue;
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
             String name = node.getName();
-            if (node.getIndex() != null && name != null) {
-                name = name + "[" + node.getIndex() + "]";
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null && name == null) {
-                name = "[" + node.getIndex() + "]";
-            }
             if (name != null && !name.startsWith("<")) {
-                field.add(name);
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(name);
             }
         }
-        String result = field.toString();
-        return result.isEmpty() ? (parameterSeen && !parameterName.startsWith("arg") ? parameterName : "body") : result;
+        return field.length() == 0 ? "body" : field.toString();
     }
 }

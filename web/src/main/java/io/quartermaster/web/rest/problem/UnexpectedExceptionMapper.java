@@ -28,13 +28,18 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     Providers providers;
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable e) {
+        return respond(e, providers, this);
+    }
+
+    /** Shared with {@link TransactionFailureMapper}: unwrap a known cause, or answer 500 with an incident id. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Response respond(Throwable e, Providers providers, ExceptionMapper<?> self) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ProblemException || cause instanceof ConstraintViolationException
                     || cause instanceof WebApplicationException || cause instanceof JsonbException) {
                 ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
-                if (mapper != null && mapper != this) {
+                if (mapper != null && mapper != self && !(mapper instanceof TransactionFailureMapper)) {
                     return mapper.toResponse(cause);
                 }
             }

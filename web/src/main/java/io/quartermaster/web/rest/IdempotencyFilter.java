@@ -1,0 +1,102 @@
+package io.quartermaster.web.rest;
+
+import io.quartermaster.platform.api.idempotency.IdempotencyKeys;
+import io.quartermaster.platform.api.identity.Caller;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.security.ApiAuthentication;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key} on every POST of the API: the key is claimed per client before the
+ * resource runs, and the answer (status and body, errors included) is stored after it; a
+ * repeat with the same key and body gets that answer again without running anything. A
+ * failure on our side (5xx) is not stored, so the client's retry runs the request again.
+ */
+@Provider
+@Priority(Priorities.USER)
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final String CLAIM = "io.quartermaster.idempotency";
+
+    @Inject
+    IdempotencyKeys keys;
+
+    private final Jsonb jsonb = new JsonConfig().getContext(Object.class);
+
+    private record Claim(String client, String key) {
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || !"POST".equals(request.getMethod())) {
+            return;
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.invalidField(HEADER, "1 to 200 characters");
+        }
+        Caller caller = (Caller) request.getProperty(ApiAuthentication.CALLER_ATTRIBUTE);
+        if (caller == null) {
+            return;
+        }
+        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+        request.setEntityStream(new ByteArrayInputStream(body));
+        String client = caller.clientId().map(id -> "client:" + id).orElse("user:" + caller.name());
+        String hash = hash(request.getUriInfo().getPath(), body);
+        Optional<IdempotencyKeys.StoredAnswer> stored = keys.begin(client, key, hash);
+        if (stored.isPresent()) {
+            IdempotencyKeys.StoredAnswer answer = stored.get();
+            request.abortWith(Response.status(answer.status())
+                    .type(answer.contentType())
+                    .entity(answer.body())
+                    .header("Idempotent-Replayed", "true")
+                    .build());
+            return;
+        }
+        request.setProperty(CLAIM, new Claim(client, key));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+            return;
+        }
+        if (response.getStatus() >= 500) {
+            keys.abandon(claim.client(), claim.key());
+            return;
+        }
+        Object entity = response.getEntity();
+        String body = entity == null ? null : entity instanceof String s ? s : jsonb.toJson(entity);
+        String type = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
+        keys.complete(claim.client(), claim.key(), response.getStatus(), type, body);
+    }
+
+    private static String hash(String path, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
