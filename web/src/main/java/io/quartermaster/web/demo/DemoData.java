@@ -1,6 +1,11 @@
 package io.quartermaster.web.demo;
 
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.orders.api.LineRequest;
+import io.quartermaster.orders.api.OrderFacade;
+import io.quartermaster.orders.api.OrderRequest;
+import io.quartermaster.orders.api.PaymentRequest;
+import io.quartermaster.orders.api.Seller;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.ReceiveStock;
 import jakarta.annotation.PostConstruct;
@@ -35,7 +40,15 @@ public class DemoData {
     @Inject
     InventoryFacade inventory;
 
+    @Inject
+    OrderFacade orders;
+
     private record Item(String sku, String name, String price, String taxRate, int stock, String unitCost) {
+    }
+
+    private int order(Seller seller, List<LineRequest> lines) {
+        orders.placeOrder(seller, new OrderRequest(lines, new PaymentRequest("tok_demo"), "demo customer"));
+        return 1;
     }
 
     private static final List<Item> ITEMS = List.of(
@@ -61,6 +74,14 @@ public class DemoData {
             inventory.receive(new ReceiveStock(item.sku(), "MAIN", item.stock(), new BigDecimal(item.unitCost()),
                     "demo opening stock"), "demo");
         }
-        LOG.info(() -> "Demo data loaded: " + ITEMS.size() + " products with stock at MAIN");
+        int placed = 0;
+        for (String channel : List.of("WEB", "MOBILE", "POS")) {
+            Seller seller = new Seller("demo:" + channel, channel, "demo");
+            placed += order(seller, List.of(new LineRequest("MUG-BLUE", 2), new LineRequest("TEE-M", 1)));
+            placed += order(seller, List.of(new LineRequest("BOOK-ATLAS", 1)));
+        }
+        final int orderCount = placed;
+        LOG.info(() -> "Demo data loaded: " + ITEMS.size() + " products with stock at MAIN, " + orderCount
+                + " orders over WEB, MOBILE and POS");
     }
 }
