@@ -57,6 +57,9 @@ public interface InventoryFacade {
 
     Page<MovementView> movements(String sku, int page, int size);
 
+    /** Every stock level with its value at moving-average cost: the inventory valuation. */
+    List<StockView.Valuation> valuation();
+
     /** Verifies the stock invariants over all stock levels. */
     StockCheck check();
 }

@@ -516,6 +516,17 @@ public class InventoryService implements InventoryFacade {
     }
 
     @Override
+    public List<StockView.Valuation> valuation() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.sku, p.name, l.code, s.on_hand, s.average_cost, s.total_value "
+                + "from inventory.stock_level s join inventory.product p on p.sku = s.sku "
+                + "join inventory.location l on l.id = s.location_id where s.on_hand > 0 or s.total_value <> 0 "
+                + "order by s.sku, l.code").getResultList();
+        return rows.stream().map(r -> new StockView.Valuation((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), (BigDecimal) r[4], (BigDecimal) r[5])).toList();
+    }
+
+    @Override
     public StockCheck check() {
         List<StockCheck.Violation> violations = new ArrayList<>();
         @SuppressWarnings("unchecked")

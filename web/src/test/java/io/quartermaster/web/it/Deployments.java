@@ -25,7 +25,7 @@ public final class Deployments {
                 .importFrom(new File(System.getProperty("qm.it.war")))
                 .as(WebArchive.class);
         war.addClasses(ProbePinged.class, ProbeSchema.class, ProbeConsumer.class, ProbeSwitch.class,
-                ProbeServlet.class, Poll.class, OrderEventsProbe.class);
+                ProbeServlet.class, Poll.class, OrderEventsProbe.class, ProbeEffects.class);
         war.addAsResource("it-probe/db/migration/it_probe/V1__probe.sql", "db/migration/it_probe/V1__probe.sql");
         return war;
     }

@@ -125,27 +125,14 @@ class MessagingFaultsIT {
     }
 
     private static Map<UUID, Integer> effects(List<UUID> ids) throws Exception {
-        Map<UUID, Integer> counts = new HashMap<>();
-        try (Connection c = TestServices.connect();
-             PreparedStatement s = c.prepareStatement(
-                     "select event_id, count(*) from it_probe.effect where event_id = any(?) group by event_id")) {
-            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put((UUID) rs.getObject(1), rs.getInt(2));
-                }
-            }
+        try (Connection c = TestServices.connect()) {
+            return ProbeEffects.of(c, ids);
         }
-        return counts;
     }
 
     private static long count(String sql, List<UUID> ids) throws Exception {
-        try (Connection c = TestServices.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Connection c = TestServices.connect()) {
+            return ProbeEffects.count(c, sql, ids);
         }
     }
 }
