@@ -1,0 +1,47 @@
+package io.quartermaster.erp.api;
+
+import io.quartermaster.erp.api.LedgerViews.AccountView;
+import io.quartermaster.erp.api.LedgerViews.BalanceSheet;
+import io.quartermaster.erp.api.LedgerViews.EntryPage;
+import io.quartermaster.erp.api.LedgerViews.EntryView;
+import io.quartermaster.erp.api.LedgerViews.GeneralLedger;
+import io.quartermaster.erp.api.LedgerViews.IncomeStatement;
+import io.quartermaster.erp.api.LedgerViews.LedgerLag;
+import io.quartermaster.erp.api.LedgerViews.PeriodView;
+import io.quartermaster.erp.api.LedgerViews.Reconciliation;
+import io.quartermaster.erp.api.LedgerViews.TrialBalance;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The general ledger. Automatic entries come from events (exactly once per event id);
+ * accountants post adjusting entries and reversals. Posted entries never change.
+ */
+public interface LedgerFacade {
+
+    List<AccountView> accounts(LocalDate asOf);
+
+    EntryPage journal(LocalDate from, LocalDate to, int page, int size);
+
+    EntryView postManual(ManualEntry entry, String actor);
+
+    EntryView reverse(long entryId, Reversal reversal, String actor);
+
+    GeneralLedger generalLedger(String account, LocalDate from, LocalDate to);
+
+    TrialBalance trialBalance(LocalDate asOf);
+
+    IncomeStatement incomeStatement(LocalDate from, LocalDate to);
+
+    BalanceSheet balanceSheet(LocalDate asOf);
+
+    Reconciliation reconciliation();
+
+    List<PeriodView> periods();
+
+    PeriodView closePeriod(LocalDate month, String actor);
+
+    PeriodView reopenPeriod(LocalDate month, String actor);
+
+    LedgerLag lag();
+}

@@ -1,0 +1,426 @@
+package io.quartermaster.erp.application;
+
+import io.quartermaster.erp.api.LedgerFacade;
+import io.quartermaster.erp.api.LedgerViews.AccountView;
+import io.quartermaster.erp.api.LedgerViews.BalanceSheet;
+import io.quartermaster.erp.api.LedgerViews.EntryPage;
+import io.quartermaster.erp.api.LedgerViews.EntryView;
+import io.quartermaster.erp.api.LedgerViews.GeneralLedger;
+import io.quartermaster.erp.api.LedgerViews.IncomeStatement;
+import io.quartermaster.erp.api.LedgerViews.LedgerLag;
+import io.quartermaster.erp.api.LedgerViews.LedgerLine;
+import io.quartermaster.erp.api.LedgerViews.LineView;
+import io.quartermaster.erp.api.LedgerViews.PeriodView;
+import io.quartermaster.erp.api.LedgerViews.Reconciliation;
+import io.quartermaster.erp.api.LedgerViews.StatementLine;
+import io.quartermaster.erp.api.LedgerViews.TrialBalance;
+import io.quartermaster.erp.api.LedgerViews.TrialLine;
+import io.quartermaster.erp.api.ManualEntry;
+import io.quartermaster.erp.api.Reversal;
+import io.quartermaster.erp.domain.ledger.Accounts;
+import io.quartermaster.erp.domain.ledger.Posting;
+import io.quartermaster.erp.domain.ledger.PostingRules;
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.StockView;
+import io.quartermaster.platform.api.event.EventBacklog;
+import io.quartermaster.platform.api.event.EventEnvelope;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The general ledger: posting (automatic from events, manual, reversal) and the reports.
+ * Entries are written once and never changed — the database refuses UPDATE and DELETE and
+ * checks at commit that every entry balances.
+ */
+@ApplicationScoped
+public class Books implements LedgerFacade {
+
+    /** Stock events that carry value; the reconciliation's "in flight" are those not yet posted. */
+    static final Set<String> VALUED_STOCK_EVENTS = Set.of("StockSold", "StockReturned", "StockReceived", "StockAdjusted",
+            "StockCounted");
+
+    @PersistenceContext(unitName = "erp")
+    EntityManager em;
+
+    @Inject
+    InventoryFacade inventory;
+
+    @Inject
+    EventBacklog backlog;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    // ---------------------------------------------------------------- posting
+
+    /** Posts the entry an event calls for, inside the consumer's transaction; a second delivery posts nothing. */
+    public void postEvent(EventEnvelope event, JsonObject payload) {
+        List<Posting> postings = PostingRules.postings(event.type(), payload);
+        if (postings.isEmpty()) {
+            return;
+        }
+        LocalDate dated = event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate booked = openDateOnOrAfter(dated);
+        String note = booked.equals(dated) ? null
+                : "dated " + dated + " in the closed period " + dated.withDayOfMonth(1) + "; posted into " + booked.withDayOfMonth(1);
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("insert into erp.journal_entry (entry_date, description, kind, source_event_id, "
+                        + "source_type, source_occurred_at, actor, note) values (?1, ?2, 'AUTO', ?3, ?4, ?5, 'events', ?6) "
+                        + "on conflict (source_event_id) do nothing returning id")
+                .setParameter(1, Date.valueOf(booked))
+                .setParameter(2, PostingRules.describe(event.type(), payload))
+                .setParameter(3, event.eventId())
+                .setParameter(4, event.type())
+                .setParameter(5, Timestamp.from(event.occurredAt()))
+                .setParameter(6, note)
+                .getResultList();
+        if (!ids.isEmpty()) {
+            insertLines(((Number) ids.get(0)).longValue(), postings);
+        }
+    }
+
+    @Override
+    public EntryView postManual(ManualEntry entry, String actor) {
+        LocalDate date = entry.date != null ? entry.date : LocalDate.now(clock);
+        List<Posting> postings = new ArrayList<>();
+        BigDecimal debits = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        Set<String> known = accountCodes();
+        for (int i = 0; i < entry.lines.size(); i++) {
+            ManualEntry.Line line = entry.lines.get(i);
+            BigDecimal debit = line.debit == null ? BigDecimal.ZERO : line.debit;
+            BigDecimal credit = line.credit == null ? BigDecimal.ZERO : line.credit;
+            if ((debit.signum() > 0) == (credit.signum() > 0)) {
+                throw ProblemException.invalidField("lines[" + i + "]", "exactly one of debit and credit must be above zero");
+            }
+            if (!known.contains(line.account)) {
+                throw new ProblemException(422, "Unknown account", "no account " + line.account,
+                        Map.of("errors", List.of(new io.quartermaster.platform.api.problem.FieldError(
+                                "lines[" + i + "].account", "no such account"))));
+            }
+            postings.add(new Posting(line.account, debit, credit));
+            debits = debits.add(debit);
+            credits = credits.add(credit);
+        }
+        if (debits.compareTo(credits) != 0) {
+            throw new ProblemException(422, "Unbalanced entry", "debits " + debits + " and credits " + credits + " differ",
+                    Map.of("totalDebit", debits, "totalCredit", credits));
+        }
+        return transactions.inTransaction(() -> {
+            requireOpen(date);
+            long id = insertEntry(date, entry.description, "MANUAL", null, actor, entry.description);
+            insertLines(id, postings);
+            return entry(id);
+        });
+    }
+
+    @Override
+    public EntryView reverse(long entryId, Reversal reversal, String actor) {
+        return transactions.inTransaction(() -> {
+            EntryView original = entryOrNull(entryId);
+            if (original == null) {
+                throw ProblemException.notFound("no journal entry " + entryId);
+            }
+            Number already = (Number) em.createNativeQuery("select count(*) from erp.journal_entry where reverses = ?1")
+                    .setParameter(1, entryId).getSingleResult();
+            if (already.longValue() > 0) {
+                throw ProblemException.conflict("journal entry " + entryId + " is already reversed");
+            }
+            LocalDate date = openDateOnOrAfter(LocalDate.now(clock));
+            long id = insertEntry(date, "Reversal of entry " + entryId + ": " + original.description(), "REVERSAL", entryId,
+                    actor, reversal.reason);
+            insertLines(id, original.lines().stream().map(l -> new Posting(l.account(), l.credit(), l.debit())).toList());
+            return entry(id);
+        });
+    }
+
+    private long insertEntry(LocalDate date, String description, String kind, Long reverses, String actor, String reason) {
+        return ((Number) em.createNativeQuery("insert into erp.journal_entry (entry_date, description, kind, reverses, actor, reason) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6) returning id")
+                .setParameter(1, Date.valueOf(date))
+                .setParameter(2, description)
+                .setParameter(3, kind)
+                .setParameter(4, reverses)
+                .setParameter(5, actor)
+                .setParameter(6, reason)
+                .getSingleResult()).longValue();
+    }
+
+    private void insertLines(long entryId, List<Posting> postings) {
+        for (int i = 0; i < postings.size(); i++) {
+            Posting p = postings.get(i);
+            em.createNativeQuery("insert into erp.journal_line (entry_id, line_no, account, debit, credit) values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, entryId).setParameter(2, i).setParameter(3, p.account())
+                    .setParameter(4, p.debit()).setParameter(5, p.credit())
+                    .executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------- periods
+
+    private boolean closed(LocalDate month) {
+        @SuppressWarnings("unchecked")
+        List<Object> status = em.createNativeQuery("select status from erp.period where month = ?1 for share")
+                .setParameter(1, Date.valueOf(month.withDayOfMonth(1))).getResultList();
+        return !status.isEmpty() && "CLOSED".equals(status.get(0));
+    }
+
+    /** The date itself when its month is open; otherwise the first day of the first open month after it. */
+    private LocalDate openDateOnOrAfter(LocalDate date) {
+        if (!closed(date)) {
+            return date;
+        }
+        LocalDate month = date.withDayOfMonth(1).plusMonths(1);
+        for (int i = 0; i < 240 && closed(month); i++) {
+            month = month.plusMonths(1);
+        }
+        return month;
+    }
+
+    private void requireOpen(LocalDate date) {
+        if (closed(date)) {
+            throw new ProblemException(409, "Period closed", "the period " + date.withDayOfMonth(1) + " is closed; "
+                    + "reopen it or date the entry in an open period");
+        }
+    }
+
+    @Override
+    public List<PeriodView> periods() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select month, status, changed_at, changed_by from erp.period order by month")
+                .getResultList();
+        return rows.stream().map(r -> new PeriodView(((Date) r[0]).toLocalDate(), (String) r[1],
+                ((Timestamp) r[2]).toInstant(), (String) r[3])).toList();
+    }
+
+    @Override
+    public PeriodView closePeriod(LocalDate month, String actor) {
+        return setPeriod(month, "CLOSED", actor);
+    }
+
+    @Override
+    public PeriodView reopenPeriod(LocalDate month, String actor) {
+        return setPeriod(month, "OPEN", actor);
+    }
+
+    private PeriodView setPeriod(LocalDate month, String status, String actor) {
+        LocalDate first = month.withDayOfMonth(1);
+        return transactions.inTransaction(() -> {
+            em.createNativeQuery("insert into erp.period (month, status, changed_by) values (?1, ?2, ?3) "
+                            + "on conflict (month) do update set status = excluded.status, changed_at = now(), changed_by = excluded.changed_by")
+                    .setParameter(1, Date.valueOf(first)).setParameter(2, status).setParameter(3, actor)
+                    .executeUpdate();
+            return periods().stream().filter(p -> p.month().equals(first)).findFirst().orElseThrow();
+        });
+    }
+
+    // ---------------------------------------------------------------- reports
+
+    private record Totals(String code, String name, String type, BigDecimal debit, BigDecimal credit) {
+        /** The balance in the account's normal direction. */
+        BigDecimal balance() {
+            return debitNormal(type) ? debit.subtract(credit) : credit.subtract(debit);
+        }
+    }
+
+    private static boolean debitNormal(String type) {
+        return "ASSET".equals(type) || "EXPENSE".equals(type);
+    }
+
+    private List<Totals> totals(LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select a.code, a.name, a.type, coalesce(sum(l.debit), 0), coalesce(sum(l.credit), 0) "
+                        + "from erp.account a left join (erp.journal_line l join erp.journal_entry e on e.id = l.entry_id "
+                        + "and e.entry_date >= ?1 and e.entry_date <= ?2) on l.account = a.code "
+                        + "group by a.code, a.name, a.type order by a.code")
+                .setParameter(1, Date.valueOf(from)).setParameter(2, Date.valueOf(to))
+                .getResultList();
+        return rows.stream().map(r -> new Totals((String) r[0], (String) r[1], (String) r[2],
+                (BigDecimal) r[3], (BigDecimal) r[4])).toList();
+    }
+
+    private static final LocalDate BEGINNING = LocalDate.of(1970, 1, 1);
+
+    @Override
+    public List<AccountView> accounts(LocalDate asOf) {
+        return totals(BEGINNING, asOf == null ? LocalDate.of(9999, 12, 31) : asOf).stream()
+                .map(t -> new AccountView(t.code(), t.name(), t.type(), t.balance())).toList();
+    }
+
+    @Override
+    public TrialBalance trialBalance(LocalDate asOf) {
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        List<TrialLine> lines = new ArrayList<>();
+        BigDecimal totalDebit = BigDecimal.ZERO;
+        BigDecimal totalCredit = BigDecimal.ZERO;
+        for (Totals t : totals(BEGINNING, date)) {
+            BigDecimal net = t.debit().subtract(t.credit());
+            BigDecimal debit = net.signum() > 0 ? net : BigDecimal.ZERO;
+            BigDecimal credit = net.signum() < 0 ? net.negate() : BigDecimal.ZERO;
+            lines.add(new TrialLine(t.code(), t.name(), t.type(), debit, credit));
+            totalDebit = totalDebit.add(debit);
+            totalCredit = totalCredit.add(credit);
+        }
+        return new TrialBalance(date, lines, totalDebit, totalCredit);
+    }
+
+    @Override
+    public IncomeStatement incomeStatement(LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        List<StatementLine> income = new ArrayList<>();
+        List<StatementLine> expenses = new ArrayList<>();
+        for (Totals t : totals(start, end)) {
+            if ("INCOME".equals(t.type())) {
+                income.add(new StatementLine(t.code(), t.name(), t.balance()));
+            } else if ("EXPENSE".equals(t.type())) {
+                expenses.add(new StatementLine(t.code(), t.name(), t.balance()));
+            }
+        }
+        BigDecimal totalIncome = sum(income);
+        BigDecimal totalExpenses = sum(expenses);
+        return new IncomeStatement(start, end, income, expenses, totalIncome, totalExpenses, totalIncome.subtract(totalExpenses));
+    }
+
+    @Override
+    public BalanceSheet balanceSheet(LocalDate asOf) {
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        Map<String, List<StatementLine>> sections = new LinkedHashMap<>();
+        BigDecimal earnings = BigDecimal.ZERO;
+        for (Totals t : totals(BEGINNING, date)) {
+            switch (t.type()) {
+                case "INCOME" -> earnings = earnings.add(t.balance());
+                case "EXPENSE" -> earnings = earnings.subtract(t.balance());
+                default -> sections.computeIfAbsent(t.type(), k -> new ArrayList<>())
+                        .add(new StatementLine(t.code(), t.name(), t.balance()));
+            }
+        }
+        List<StatementLine> assets = sections.getOrDefault("ASSET", List.of());
+        List<StatementLine> liabilities = sections.getOrDefault("LIABILITY", List.of());
+        List<StatementLine> equity = sections.getOrDefault("EQUITY", List.of());
+        return new BalanceSheet(date, assets, liabilities, equity, earnings, sum(assets),
+                sum(liabilities).add(sum(equity)).add(earnings));
+    }
+
+    @Override
+    public GeneralLedger generalLedger(String account, LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
+        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        Totals opening = totals(BEGINNING, start.minusDays(1)).stream().filter(t -> t.code().equals(account)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("no account " + account));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select e.id, e.entry_date, e.description, l.debit, l.credit "
+                        + "from erp.journal_line l join erp.journal_entry e on e.id = l.entry_id "
+                        + "where l.account = ?1 and e.entry_date >= ?2 and e.entry_date <= ?3 order by e.entry_date, e.id, l.line_no")
+                .setParameter(1, account).setParameter(2, Date.valueOf(start)).setParameter(3, Date.valueOf(end))
+                .getResultList();
+        BigDecimal balance = opening.balance();
+        boolean debitNormal = debitNormal(opening.type());
+        List<LedgerLine> lines = new ArrayList<>();
+        for (Object[] r : rows) {
+            BigDecimal debit = (BigDecimal) r[3];
+            BigDecimal credit = (BigDecimal) r[4];
+            balance = balance.add(debitNormal ? debit.subtract(credit) : credit.subtract(debit));
+            lines.add(new LedgerLine(((Number) r[0]).longValue(), ((Date) r[1]).toLocalDate(), (String) r[2], debit, credit, balance));
+        }
+        return new GeneralLedger(account, opening.name(), opening.type(), start, end, opening.balance(), lines, balance);
+    }
+
+    @Override
+    public EntryPage journal(LocalDate from, LocalDate to, int page, int size) {
+        LocalDate end = to == null ? LocalDate.of(9999, 12, 31) : to;
+        LocalDate start = from == null ? BEGINNING : from;
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select id from erp.journal_entry where entry_date >= ?1 and entry_date <= ?2 "
+                        + "order by entry_date desc, id desc limit ?3 offset ?4")
+                .setParameter(1, Date.valueOf(start)).setParameter(2, Date.valueOf(end))
+                .setParameter(3, size).setParameter(4, page * size)
+                .getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*) from erp.journal_entry where entry_date >= ?1 and entry_date <= ?2")
+                .setParameter(1, Date.valueOf(start)).setParameter(2, Date.valueOf(end)).getSingleResult()).longValue();
+        return new EntryPage(ids.stream().map(id -> entry(((Number) id).longValue())).toList(), page, size, total);
+    }
+
+    private EntryView entry(long id) {
+        EntryView entry = entryOrNull(id);
+        if (entry == null) {
+            throw ProblemException.notFound("no journal entry " + id);
+        }
+        return entry;
+    }
+
+    private EntryView entryOrNull(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, entry_date, posted_at, description, kind, source_event_id, "
+                        + "source_type, reverses, actor, reason, note from erp.journal_entry where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        @SuppressWarnings("unchecked")
+        List<Object[]> lines = em.createNativeQuery("select account, debit, credit from erp.journal_line where entry_id = ?1 order by line_no")
+                .setParameter(1, id).getResultList();
+        return new EntryView(((Number) r[0]).longValue(), ((Date) r[1]).toLocalDate(), ((Timestamp) r[2]).toInstant(),
+                (String) r[3], (String) r[4], r[5] == null ? null : UUID.fromString(r[5].toString()), (String) r[6],
+                r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8], (String) r[9], (String) r[10],
+                lines.stream().map(l -> new LineView((String) l[0], (BigDecimal) l[1], (BigDecimal) l[2])).toList());
+    }
+
+    @Override
+    public Reconciliation reconciliation() {
+        BigDecimal valuation = inventory.valuation().stream().map(StockView.Valuation::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal ledger = accounts(null).stream().filter(a -> a.code().equals(Accounts.INVENTORY)).findFirst()
+                .map(AccountView::balance).orElse(BigDecimal.ZERO);
+        EventBacklog.Pending pending = backlog.pending(LedgerPostings.CONSUMER, VALUED_STOCK_EVENTS);
+        return new Reconciliation(valuation, ledger, valuation.subtract(ledger), pending.count(), pending.oldest(),
+                pending.count() == 0);
+    }
+
+    @Override
+    public LedgerLag lag() {
+        Object[] r = (Object[]) em.createNativeQuery("select count(*), "
+                + "percentile_cont(0.5) within group (order by extract(epoch from posted_at - source_occurred_at) * 1000), "
+                + "percentile_cont(0.99) within group (order by extract(epoch from posted_at - source_occurred_at) * 1000), "
+                + "max(extract(epoch from posted_at - source_occurred_at) * 1000), now() - interval '1 hour' "
+                + "from erp.journal_entry where source_type = 'OrderPlaced' and posted_at > now() - interval '1 hour'")
+                .getSingleResult();
+        return new LedgerLag(((Number) r[0]).longValue(), millis(r[1]), millis(r[2]), millis(r[3]),
+                ((Timestamp) r[4]).toInstant());
+    }
+
+    private static Long millis(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue());
+    }
+
+    private Set<String> accountCodes() {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("select code from erp.account").getResultList();
+        return Set.copyOf(codes);
+    }
+
+    private static BigDecimal sum(List<StatementLine> lines) {
+        return lines.stream().map(StatementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

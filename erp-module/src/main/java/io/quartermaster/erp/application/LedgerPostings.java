@@ -1,0 +1,55 @@
+package io.quartermaster.erp.application;
+
+import io.quartermaster.erp.domain.ledger.PostingRules;
+import io.quartermaster.platform.api.event.EventEnvelope;
+import io.quartermaster.platform.api.event.EventHandler;
+import io.quartermaster.platform.api.event.MalformedEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The ERP's subscription: order and stock events become journal entries. Runs in the
+ * consumer's transaction, which also records the event as consumed — exactly once; the
+ * entry's unique source event id makes sure of it a second time.
+ */
+@ApplicationScoped
+public class LedgerPostings implements EventHandler {
+
+    public static final String CONSUMER = "erp";
+
+    @Inject
+    Books books;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        Set<String> types = new HashSet<>(PostingRules.ORDER_EVENTS);
+        types.addAll(Books.VALUED_STOCK_EVENTS);
+        return types;
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        JsonObject payload;
+        try {
+            payload = Json.createReader(new StringReader(event.payload())).readObject();
+        } catch (JsonException e) {
+            throw new MalformedEventException("payload of " + event.type() + " is not a JSON object", e);
+        }
+        try {
+            books.postEvent(event, payload);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new MalformedEventException(event.type() + " " + event.eventId() + ": " + e.getMessage(), e);
+        }
+    }
+}
