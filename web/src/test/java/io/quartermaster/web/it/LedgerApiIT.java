@@ -1,0 +1,98 @@
+package io.quartermaster.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quartermaster.web.it.Http.Answer;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The books over HTTP: who may read and post, CSV exports that agree with the JSON, and clear refusals. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LedgerApiIT {
+
+    private static final String PASSWORD = "ledger-keeper-password";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.quartermaster();
+    }
+
+    @Test
+    void anAccountantReadsAndAdjustsTheBooksButMovesNoStockAndStaffPostsNoEntries() throws Exception {
+        String accountant = user("ACCOUNTANT");
+        String staff = user("STAFF");
+        assertThat(Http.get("/api/v1/ledger/trial-balance", accountant).status()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/ledger/reconciliation", accountant).status()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/ledger/lag", accountant).status()).isEqualTo(200);
+        assertThat(Http.post("/api/v1/stock/adjustments", "{\"sku\":\"X\",\"location\":\"MAIN\",\"quantityDelta\":1,\"reason\":\"x\"}",
+                accountant).status()).isEqualTo(403);
+        String entry = "{\"description\":\"opening cash\",\"lines\":[{\"account\":\"1000\",\"debit\":100},"
+                + "{\"account\":\"3000\",\"credit\":100}]}";
+        assertThat(Http.post("/api/v1/ledger/journal", entry, staff).status()).isEqualTo(403);
+        assertThat(Http.get("/api/v1/ledger/trial-balance", staff).status()).isEqualTo(403);
+        Answer posted = Http.post("/api/v1/ledger/journal", entry, accountant);
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        assertThat(posted.json().getString("actor")).startsWith("accountant-");
+
+        Answer unbalanced = Http.post("/api/v1/ledger/journal", entry.replace("\"credit\":100", "\"credit\":90"), accountant);
+        assertThat(unbalanced.status()).isEqualTo(422);
+        assertThat(unbalanced.contentType()).startsWith("application/problem+json");
+        Answer oneLine = Http.post("/api/v1/ledger/journal", "{\"description\":\"x\",\"lines\":[{\"account\":\"1000\",\"debit\":1}]}",
+                accountant);
+        assertThat(oneLine.status()).isEqualTo(400);
+        assertThat(Http.get("/api/v1/ledger/journal?from=yesterday", accountant).status()).isEqualTo(400);
+        assertThat(Http.post("/api/v1/ledger/periods/2025-13/close", null, accountant).status()).isEqualTo(400);
+    }
+
+    @Test
+    void csvExportsParseAndAgreeWithTheJson() throws Exception {
+        String accountant = user("ACCOUNTANT");
+        JsonObject json = Http.get("/api/v1/ledger/trial-balance", accountant).json();
+        List<CSVRecord> records = csv("/api/v1/ledger/trial-balance", accountant);
+        CSVRecord total = records.get(records.size() - 1);
+        assertThat(total.get("account")).isEqualTo("TOTAL");
+        assertThat(new BigDecimal(total.get("debit"))).isEqualByComparingTo(json.getJsonNumber("totalDebit").bigDecimalValue());
+        assertThat(new BigDecimal(total.get("credit"))).isEqualByComparingTo(json.getJsonNumber("totalCredit").bigDecimalValue());
+        assertThat(records).hasSize(json.getJsonArray("lines").size() + 1);
+
+        List<CSVRecord> journal = csv("/api/v1/ledger/journal", accountant);
+        BigDecimal debits = journal.stream().map(r -> new BigDecimal(r.get("debit"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal credits = journal.stream().map(r -> new BigDecimal(r.get("credit"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(debits).isEqualByComparingTo(credits);
+        assertThat(csv("/api/v1/ledger/balance-sheet", accountant)).isNotEmpty();
+        assertThat(csv("/api/v1/ledger/reconciliation", accountant)).hasSize(1);
+    }
+
+    private static List<CSVRecord> csv(String path, String authorization) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Http.base() + path))
+                .header("Authorization", authorization).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(response.body())).getRecords();
+    }
+
+    private static String user(String role) throws Exception {
+        String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Http.post("/api/v1/admin/users", """
+                {"username":"%s","password":"%s","roles":["%s"]}""".formatted(name, PASSWORD, role), Http.admin()).status())
+                .isEqualTo(201);
+        return Http.basic(name, PASSWORD);
+    }
+}
