@@ -21,6 +21,9 @@ public interface LedgerFacade {
 
     List<AccountView> accounts(LocalDate asOf);
 
+    /** Adds an account to the chart (or renames one; its type never changes once it exists). */
+    AccountView putAccount(String code, NewAccount account);
+
     EntryPage journal(LocalDate from, LocalDate to, int page, int size);
 
     EntryView postManual(ManualEntry entry, String actor);

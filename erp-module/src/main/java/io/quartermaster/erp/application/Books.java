@@ -268,6 +268,26 @@ public class Books implements LedgerFacade {
     }
 
     @Override
+    public AccountView putAccount(String code, io.quartermaster.erp.api.NewAccount account) {
+        if (code == null || !code.matches("^[0-9]{3,6}$")) {
+            throw ProblemException.invalidField("code", "3 to 6 digits");
+        }
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> types = em.createNativeQuery("select type from erp.account where code = ?1").setParameter(1, code)
+                    .getResultList();
+            if (!types.isEmpty() && !types.get(0).equals(account.type)) {
+                throw ProblemException.conflict("account " + code + " is " + types.get(0) + "; its type cannot change");
+            }
+            em.createNativeQuery("insert into erp.account (code, name, type) values (?1, ?2, ?3) "
+                            + "on conflict (code) do update set name = excluded.name")
+                    .setParameter(1, code).setParameter(2, account.name.strip()).setParameter(3, account.type)
+                    .executeUpdate();
+            return accounts(null).stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
+        });
+    }
+
+    @Override
     public TrialBalance trialBalance(LocalDate asOf) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         List<TrialLine> lines = new ArrayList<>();

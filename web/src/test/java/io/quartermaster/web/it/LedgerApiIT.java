@@ -50,6 +50,16 @@ class LedgerApiIT {
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         assertThat(posted.json().getString("actor")).startsWith("accountant-");
 
+        Answer account = Http.put("/api/v1/ledger/accounts/6100", "{\"name\":\"Card fees\",\"type\":\"EXPENSE\"}", accountant);
+        assertThat(account.status()).as(account.toString()).isEqualTo(200);
+        assertThat(account.json().getString("type")).isEqualTo("EXPENSE");
+        assertThat(Http.put("/api/v1/ledger/accounts/6100", "{\"name\":\"Card fees\",\"type\":\"INCOME\"}", accountant)
+                .status()).isEqualTo(409);
+        assertThat(Http.put("/api/v1/ledger/accounts/6101", "{\"name\":\"x\",\"type\":\"FUN\"}", accountant).status())
+                .isEqualTo(400);
+        assertThat(Http.put("/api/v1/ledger/accounts/6102", "{\"name\":\"x\",\"type\":\"ASSET\"}", staff).status())
+                .isEqualTo(403);
+
         Answer unbalanced = Http.post("/api/v1/ledger/journal", entry.replace("\"credit\":100", "\"credit\":90"), accountant);
         assertThat(unbalanced.status()).isEqualTo(422);
         assertThat(unbalanced.contentType()).startsWith("application/problem+json");

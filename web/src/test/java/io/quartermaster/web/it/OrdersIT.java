@@ -169,6 +169,9 @@ class OrdersIT {
         assertThat(Http.get("/api/v1/checkouts/" + id, Http.bearer(flashKey)).json().getString("status")).isEqualTo("EXPIRED");
         Poll.until(() -> Http.get("/api/v1/stock/" + sku, Http.admin()).json().getInt("available"), a -> a == 2,
                 Duration.ofSeconds(10), "the expired hold's stock back");
+        // No OrderPlaced for the declined or the expired checkout: one per order that exists, no more.
+        assertThat(countSql("select count(*) from platform.outbox where type = ?", "OrderPlaced"))
+                .isEqualTo(countSql("select count(*) from orders.customer_order where status <> ?", "NO_SUCH_STATUS"));
     }
 
     @Test

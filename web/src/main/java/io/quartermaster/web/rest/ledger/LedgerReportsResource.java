@@ -72,6 +72,13 @@ public class LedgerReportsResource {
                 accounts(asOf).stream().<List<?>>map(a -> List.of(a.code(), a.name(), a.type(), a.balance())).toList());
     }
 
+    @jakarta.ws.rs.PUT
+    @Path("accounts/{code}")
+    @RolesAllowed(Role.ACCOUNTANT_NAME)
+    public AccountView putAccount(@PathParam("code") String code, io.quartermaster.erp.api.NewAccount account) {
+        return ledger.putAccount(code, account);
+    }
+
     @GET
     @Path("journal")
     public EntryPage journal(@QueryParam("from") String from, @QueryParam("to") String to,
