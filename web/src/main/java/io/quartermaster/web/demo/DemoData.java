@@ -9,6 +9,8 @@ import io.quartermaster.orders.api.Seller;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.ReceiveStock;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,11 +62,27 @@ public class DemoData {
             new Item("BOOK-ATLAS", "Pocket atlas", "18.90", "0.055", 8, "9.20"),
             new Item("LAMP-ONE", "Desk lamp, last one in stock", "79.00", "0.20", 1, "31.00"));
 
+    @Resource
+    ManagedExecutorService executor;
+
+    /**
+     * Loads in the background once the application is up, like any client would: a failure is
+     * logged and never stops the application from starting.
+     */
     @PostConstruct
-    void load() {
-        if (!demo) {
-            return;
+    void start() {
+        if (demo) {
+            executor.submit(() -> {
+                try {
+                    load();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Demo data could not be loaded: " + e.getMessage(), e);
+                }
+            });
         }
+    }
+
+    void load() {
         if (inventory.product(ITEMS.get(0).sku()).isPresent()) {
             LOG.info("Demo data already loaded");
             return;

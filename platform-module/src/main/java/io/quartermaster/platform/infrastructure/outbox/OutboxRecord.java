@@ -63,11 +63,11 @@ public class OutboxRecord {
         lastError = null;
     }
 
-    /** Backs off exponentially (1 s, 2 s, 4 s … at most 30 s) so a broker outage is not hammered. */
+    /** Backs off exponentially (1 s, 2 s, 4 s, then every 5 s) so an outage is not hammered yet ends quickly. */
     void failed(String error, Instant now) {
         attempts++;
         lastError = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 2000));
-        long seconds = Math.min(30, 1L << Math.min(attempts - 1, 5));
+        long seconds = Math.min(5, 1L << Math.min(attempts - 1, 5));
         nextAttemptAt = now.plus(Duration.ofSeconds(seconds));
     }
 

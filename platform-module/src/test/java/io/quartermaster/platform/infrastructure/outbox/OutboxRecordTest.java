@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class OutboxRecordTest {
 
     @Test
-    void failedSendsBackOffExponentiallyUpToThirtySeconds() throws Exception {
+    void failedSendsBackOffExponentiallyUpToFiveSeconds() throws Exception {
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
         OutboxRecord record = new OutboxRecord(UUID.randomUUID(), "Thing", 1, now, "{}");
-        long[] expected = {1, 2, 4, 8, 16, 30, 30};
+        long[] expected = {1, 2, 4, 5, 5, 5};
         for (long seconds : expected) {
             record.failed("broker away", now);
             assertThat(nextAttempt(record)).isEqualTo(now.plus(Duration.ofSeconds(seconds)));
