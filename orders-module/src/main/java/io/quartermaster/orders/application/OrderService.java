@@ -209,19 +209,31 @@ public class OrderService implements OrderFacade {
         return view(order);
     }
 
+    /**
+     * The hold expired while the payment was taken. The checkout is resolved first, under its
+     * lock and only if it is still PAYING, so that this and {@link CheckoutRecovery} never both
+     * refund the same capture; the refund follows the commit.
+     */
     private void refundExpired(UUID id, Viewer viewer, String captureRef, Money amount) {
-        try {
-            gateway.refund(captureRef, amount, "checkout " + id + " expired during payment");
-        } catch (RuntimeException e) {
-            // The capture record below makes the missing refund visible and retryable by an operator.
-            LOG.log(Level.SEVERE, "Refund of " + captureRef + " for expired checkout " + id + " failed", e);
-        }
-        transactions.inTransaction(() -> {
+        boolean mine = transactions.inTransaction(() -> {
             Checkout c = em.find(Checkout.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (c.status() != CheckoutStatus.PAYING) {
+                return false;
+            }
             c.moveTo(CheckoutStatus.EXPIRED, clock.instant());
             em.persist(new Payment(id, Payment.CAPTURE, c.total(), c.currency(), captureRef, "hold expired", clock.instant()));
             em.persist(new Payment(id, Payment.REFUND, c.total(), c.currency(), captureRef, "hold expired", clock.instant()));
+            return true;
         });
+        if (!mine) {
+            return;
+        }
+        try {
+            gateway.refund(captureRef, amount, "checkout " + id + " expired during payment");
+        } catch (RuntimeException e) {
+            // The REFUND row above records what is owed; an operator can see and repeat it.
+            LOG.log(Level.SEVERE, "Refund of " + captureRef + " for expired checkout " + id + " failed", e);
+        }
     }
 
     @Override

@@ -56,6 +56,11 @@ public class PaymentSimulator implements PaymentGateway {
         LOG.info(() -> "Refunded " + amount + " of " + captureRef + " (" + reference + ")");
     }
 
+    @Override
+    public java.util.Optional<String> findCapture(String reference) {
+        return java.util.Optional.ofNullable(captures.get(reference));
+    }
+
     /** What the simulator has refunded of a capture, for tests and the demo. */
     public Money refunded(String captureRef) {
         return refunds.getOrDefault(captureRef, Money.zero());

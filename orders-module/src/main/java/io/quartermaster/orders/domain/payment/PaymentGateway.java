@@ -14,6 +14,9 @@ public interface PaymentGateway {
 
     void refund(String captureRef, Money amount, String reference);
 
+    /** The capture made for {@code reference}, if any: how a payment interrupted by a crash is found again. */
+    java.util.Optional<String> findCapture(String reference);
+
     sealed interface CaptureResult permits Captured, Declined {
     }
 
