@@ -60,6 +60,9 @@ public interface InventoryFacade {
     /** Every stock level with its value at moving-average cost: the inventory valuation. */
     List<StockView.Valuation> valuation();
 
+    /** Units sold per day (UTC) of {@code sku} at {@code location}, oldest first, for the last {@code days} days including today. */
+    int[] dailySales(String sku, String location, int days);
+
     /** Verifies the stock invariants over all stock levels. */
     StockCheck check();
 }

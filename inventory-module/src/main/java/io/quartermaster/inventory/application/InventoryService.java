@@ -516,6 +516,28 @@ public class InventoryService implements InventoryFacade {
     }
 
     @Override
+    public int[] dailySales(String sku, String location, int days) {
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        java.time.LocalDate first = today.minusDays(days - 1L);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select (m.occurred_at at time zone 'UTC')::date, -sum(m.quantity) "
+                        + "from inventory.stock_movement m join inventory.location l on l.id = m.location_id "
+                        + "where m.kind = 'SALE' and m.sku = ?1 and l.code = ?2 and m.occurred_at >= ?3 group by 1")
+                .setParameter(1, sku).setParameter(2, location)
+                .setParameter(3, java.sql.Timestamp.from(first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+                .getResultList();
+        int[] sales = new int[days];
+        for (Object[] row : rows) {
+            java.time.LocalDate day = ((java.sql.Date) row[0]).toLocalDate();
+            int index = (int) java.time.temporal.ChronoUnit.DAYS.between(first, day);
+            if (index >= 0 && index < days) {
+                sales[index] = ((Number) row[1]).intValue();
+            }
+        }
+        return sales;
+    }
+
+    @Override
     public List<StockView.Valuation> valuation() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select s.sku, p.name, l.code, s.on_hand, s.average_cost, s.total_value "

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,47 +41,63 @@ public class CheckoutRecovery {
     @Inject
     Clock clock;
 
-    /** Checkouts PAYING with an expired hold, oldest first. */
+    /**
+     * A confirm still capturing must not be overtaken: only a checkout PAYING for longer than any
+     * capture can take ({@code QM_PAYMENTS_ABANDON_AFTER_SECONDS}, default 120) counts as abandoned.
+     */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "qm.payments.abandon-after-seconds", defaultValue = "120")
+    int abandonAfterSeconds;
+
+    /** Checkouts PAYING too long, with an expired hold, oldest first. */
     public List<UUID> abandoned(int max) {
-        return em.createQuery("select c.id from Checkout c where c.status = :paying and c.expiresAt <= :now "
-                        + "order by c.expiresAt", UUID.class)
-                .setParameter("paying", CheckoutStatus.PAYING)
-                .setParameter("now", clock.instant())
-                .setMaxResults(max)
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select id from orders.checkout where status = 'PAYING' and expires_at <= now() "
+                        + "and updated_at < now() - make_interval(secs => ?1) order by expires_at limit ?2")
+                .setParameter(1, abandonAfterSeconds).setParameter(2, max)
                 .getResultList();
+        return ids.stream().map(id -> UUID.fromString(id.toString())).toList();
+    }
+
+    /** Whether a REFUND of this capture is already recorded (by the confirm itself, or an earlier pass). */
+    boolean refunded(String captureRef) {
+        return !em.createNativeQuery("select 1 from orders.payment where gateway_ref = ?1 and kind = 'REFUND'")
+                .setParameter(1, captureRef).getResultList().isEmpty();
     }
 
     /** @return true when this call resolved the checkout */
     public boolean recover(UUID checkoutId) {
         Optional<String> capture = gateway.findCapture(checkoutId.toString());
-        boolean resolved = transactions.inTransaction(() -> {
+        record Outcome(boolean resolved, String refund, BigDecimal amount) {
+        }
+        Outcome outcome = transactions.inTransaction(() -> {
             @SuppressWarnings("unchecked")
             List<Object> claimed = em.createNativeQuery("select id from orders.checkout where id = ?1 and status = 'PAYING' "
                             + "for update skip locked")
                     .setParameter(1, checkoutId).getResultList();
             if (claimed.isEmpty()) {
-                return false;
+                return new Outcome(false, null, null);
             }
             Checkout checkout = em.find(Checkout.class, checkoutId);
             em.refresh(checkout);
             Instant now = clock.instant();
             if (!checkout.expiredAt(now)) {
-                return false;
+                return new Outcome(false, null, null);
             }
             checkout.moveTo(CheckoutStatus.EXPIRED, now);
-            capture.ifPresent(ref -> {
-                em.persist(new Payment(checkoutId, Payment.CAPTURE, checkout.total(), checkout.currency(), ref,
-                        "found by recovery", now));
-                em.persist(new Payment(checkoutId, Payment.REFUND, checkout.total(), checkout.currency(), ref,
-                        "confirm abandoned and hold expired", now));
-            });
-            return true;
+            if (capture.isEmpty() || refunded(capture.get())) {
+                return new Outcome(true, null, null);
+            }
+            em.persist(new Payment(checkoutId, Payment.CAPTURE, checkout.total(), checkout.currency(), capture.get(),
+                    "found by recovery", now));
+            em.persist(new Payment(checkoutId, Payment.REFUND, checkout.total(), checkout.currency(), capture.get(),
+                    "confirm abandoned and hold expired", now));
+            return new Outcome(true, capture.get(), checkout.total());
         });
-        if (resolved && capture.isPresent()) {
-            Checkout checkout = em.find(Checkout.class, checkoutId);
-            gateway.refund(capture.get(), Money.of(checkout.total()), "checkout " + checkoutId + " abandoned during payment");
+        if (outcome.refund() != null) {
+            gateway.refund(outcome.refund(), Money.of(outcome.amount()), "checkout " + checkoutId + " abandoned during payment");
             LOG.warning(() -> "Checkout " + checkoutId + " was abandoned during payment; its capture was refunded");
         }
-        return resolved;
+        return outcome.resolved();
     }
 }

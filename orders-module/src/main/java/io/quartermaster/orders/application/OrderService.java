@@ -92,6 +92,9 @@ public class OrderService implements OrderFacade {
     @Inject
     Clock clock;
 
+    @Inject
+    CheckoutRecovery recovery;
+
     // ---------------------------------------------------------------- checkout
 
     @Override
@@ -191,6 +194,10 @@ public class OrderService implements OrderFacade {
             // A retry after a lost answer: the order exists already.
             return view(em.find(CustomerOrder.class, c.orderId()));
         }
+        if (c.status() != CheckoutStatus.PAYING) {
+            // Resolved meanwhile (expired by recovery): the capture is refunded by the caller.
+            throw expired(c);
+        }
         UUID orderId = UUID.randomUUID();
         Instant now = clock.instant();
         HoldView hold = inventory.confirmHold(c.holdId(), orderId.toString(), viewer.actor());
@@ -217,10 +224,13 @@ public class OrderService implements OrderFacade {
     private void refundExpired(UUID id, Viewer viewer, String captureRef, Money amount) {
         boolean mine = transactions.inTransaction(() -> {
             Checkout c = em.find(Checkout.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (c.status() != CheckoutStatus.PAYING) {
+            if (c.status() == CheckoutStatus.PAYING) {
+                c.moveTo(CheckoutStatus.EXPIRED, clock.instant());
+            }
+            // Whoever records the refund of this capture first (this confirm or the recovery job) sends it.
+            if (recovery.refunded(captureRef)) {
                 return false;
             }
-            c.moveTo(CheckoutStatus.EXPIRED, clock.instant());
             em.persist(new Payment(id, Payment.CAPTURE, c.total(), c.currency(), captureRef, "hold expired", clock.instant()));
             em.persist(new Payment(id, Payment.REFUND, c.total(), c.currency(), captureRef, "hold expired", clock.instant()));
             return true;

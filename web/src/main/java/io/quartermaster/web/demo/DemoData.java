@@ -1,5 +1,8 @@
 package io.quartermaster.web.demo;
 
+import io.quartermaster.erp.api.PutReplenishment;
+import io.quartermaster.erp.api.PutVendor;
+import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
@@ -45,6 +48,9 @@ public class DemoData {
 
     @Inject
     OrderFacade orders;
+
+    @Inject
+    ReplenishmentFacade replenishment;
 
     private record Item(String sku, String name, String price, String taxRate, int stock, String unitCost) {
     }
@@ -93,6 +99,12 @@ public class DemoData {
             inventory.receive(new ReceiveStock(item.sku(), "MAIN", item.stock(), new BigDecimal(item.unitCost()),
                     "demo opening stock"), "demo");
         }
+        // Purchasing: the mugs are reordered from their potter when fewer than 30 are left for sale.
+        replenishment.putVendor("POTTERY", new PutVendor("Stoneware Pottery Co.", "orders@pottery.example", 5));
+        replenishment.putVendor("TEXTILE", new PutVendor("Fair Textiles", "purchasing@textiles.example", 14));
+        replenishment.putSetting("MUG-BLUE", "MAIN", new PutReplenishment(30, 60, "POTTERY", 6, 12, new BigDecimal("4.10"), true));
+        replenishment.putSetting("MUG-RED", "MAIN", new PutReplenishment(10, 40, "POTTERY", 6, 12, new BigDecimal("4.10"), false));
+        replenishment.putSetting("TEE-M", "MAIN", new PutReplenishment(20, 80, "TEXTILE", 10, 20, new BigDecimal("8.75"), true));
         int placed = 0;
         for (String channel : List.of("WEB", "MOBILE", "POS")) {
             Seller seller = new Seller("demo:" + channel, channel, "demo");
@@ -101,6 +113,6 @@ public class DemoData {
         }
         final int orderCount = placed;
         LOG.info(() -> "Demo data loaded: " + ITEMS.size() + " products with stock at MAIN, " + orderCount
-                + " orders over WEB, MOBILE and POS");
+                + " orders over WEB, MOBILE and POS, vendors and reorder settings");
     }
 }

@@ -89,6 +89,48 @@ class LedgerApiIT {
         assertThat(csv("/api/v1/ledger/reconciliation", accountant)).hasSize(1);
     }
 
+    @Test
+    void purchasingOverHttpRefusesNonsenseWithClearProblems() throws Exception {
+        String staff = user("STAFF");
+        String accountant = user("ACCOUNTANT");
+        String vendor = "ACME-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(Http.put("/api/v1/erp/vendors/" + vendor, "{\"name\":\"Acme\",\"email\":\"po@acme.example\",\"leadTimeDays\":3}",
+                staff).status()).isEqualTo(201);
+        assertThat(Http.put("/api/v1/erp/vendors/" + vendor, "{\"name\":\"Acme Ltd\"}", staff).status()).isEqualTo(200);
+        assertThat(Http.put("/api/v1/erp/vendors/X1", "{\"name\":\"x\"}", accountant).status()).isEqualTo(403);
+        String sku = "PUR-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Http.put("/api/v1/products/" + sku, "{\"name\":\"Bought in\",\"price\":3}", staff).status()).isEqualTo(201);
+        String path = "/api/v1/erp/replenishment/" + sku + "/MAIN";
+        assertField(Http.put(path, "{\"reorderPoint\":5,\"maxLevel\":20,\"vendor\":\"" + vendor + "\",\"packSize\":0}", staff),
+                400, "packSize");
+        assertField(Http.put(path, "{\"reorderPoint\":5,\"maxLevel\":2,\"vendor\":\"" + vendor + "\"}", staff), 400, "maxLevel");
+        assertThat(Http.put(path, "{\"reorderPoint\":5,\"maxLevel\":20,\"vendor\":\"NOPE\"}", staff).status()).isEqualTo(404);
+        Answer setting = Http.put(path, "{\"reorderPoint\":5,\"maxLevel\":20,\"vendor\":\"" + vendor + "\",\"packSize\":5,"
+                + "\"unitCost\":1.25}", staff);
+        assertThat(setting.status()).as(setting.toString()).isEqualTo(200);
+        assertThat(setting.json().getInt("onOrder")).as("nothing in stock: ordered up to the max").isEqualTo(20);
+        Answer alerts = Http.get("/api/v1/erp/alerts?status=OPEN", accountant);
+        assertThat(alerts.body()).contains(sku);
+        assertThat(Http.get("/api/v1/erp/alerts?status=MAYBE", accountant).status()).isEqualTo(400);
+        JsonObject po = Http.get("/api/v1/erp/purchase-orders?status=ISSUED", staff).array().getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.toString().contains(sku)).findFirst().orElseThrow();
+        String id = po.getString("id");
+        assertThat(Http.post("/api/v1/erp/purchase-orders/" + id + "/receipts",
+                "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":21}]}", staff).status()).isEqualTo(409);
+        assertThat(Http.post("/api/v1/erp/purchase-orders/" + id + "/cancel", null, staff).status()).isEqualTo(200);
+        assertThat(Http.post("/api/v1/erp/purchase-orders/" + id + "/receipts",
+                "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", staff).status()).isEqualTo(409);
+        assertThat(Http.post("/api/v1/erp/purchase-orders/" + UUID.randomUUID() + "/receipts",
+                "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", staff).status()).isEqualTo(404);
+    }
+
+    private static void assertField(Answer answer, int status, String field) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .as(answer.body()).anyMatch(e -> e.getString("field").equals(field));
+    }
+
     private static List<CSVRecord> csv(String path, String authorization) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Http.base() + path))
                 .header("Authorization", authorization).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());

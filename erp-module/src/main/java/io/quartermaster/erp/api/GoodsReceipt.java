@@ -1,0 +1,43 @@
+package io.quartermaster.erp.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Goods arrived for a purchase order: per line, optionally at a unit cost other than ordered. */
+public class GoodsReceipt {
+
+    @NotEmpty
+    public List<@NotNull @Valid Line> lines;
+
+    public GoodsReceipt() {
+    }
+
+    public GoodsReceipt(List<Line> lines) {
+        this.lines = lines;
+    }
+
+    public static class Line {
+        @NotBlank
+        public String sku;
+        @NotNull
+        @Positive
+        public Integer quantity;
+        @DecimalMin(value = "0", message = "must be zero or more")
+        public BigDecimal unitCost;
+
+        public Line() {
+        }
+
+        public Line(String sku, int quantity, BigDecimal unitCost) {
+            this.sku = sku;
+            this.quantity = quantity;
+            this.unitCost = unitCost;
+        }
+    }
+}

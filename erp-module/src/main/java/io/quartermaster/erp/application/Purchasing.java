@@ -1,0 +1,441 @@
+package io.quartermaster.erp.application;
+
+import io.quartermaster.erp.api.GoodsReceipt;
+import io.quartermaster.erp.api.NewPurchaseOrder;
+import io.quartermaster.erp.api.PutReplenishment;
+import io.quartermaster.erp.api.PutVendor;
+import io.quartermaster.erp.api.ReplenishmentFacade;
+import io.quartermaster.erp.api.ReplenishmentViews.AlertView;
+import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
+import io.quartermaster.erp.api.ReplenishmentViews.SettingView;
+import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
+import io.quartermaster.erp.api.event.LowStockDetected;
+import io.quartermaster.erp.api.event.PurchaseOrderIssued;
+import io.quartermaster.erp.domain.replenishment.ReorderMaths;
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Replenishment. Projected stock = available (from the stock events, newest version wins)
+ * + on order (open PO lines not yet received). Every evaluation of a SKU at a location holds
+ * the lock of its settings row, so concurrent events for it queue; partial unique indexes make
+ * "one open alert" and "one open automatic PO line" hold in the database as well.
+ */
+@ApplicationScoped
+public class Purchasing implements ReplenishmentFacade {
+
+    @PersistenceContext(unitName = "erp")
+    EntityManager em;
+
+    @Inject
+    InventoryFacade inventory;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    @ConfigProperty(name = "qm.replenishment.service-level", defaultValue = "0.95")
+    double serviceLevel;
+
+    // ---------------------------------------------------------------- from stock events
+
+    /** Applies a stock level's state from an event (if newer) and re-evaluates it; runs in the consumer's transaction. */
+    public void onStockLevel(String sku, String location, int available, long version) {
+        boolean watched = !em.createNativeQuery("select 1 from erp.replenishment where sku = ?1 and location = ?2 for update")
+                .setParameter(1, sku).setParameter(2, location).getResultList().isEmpty();
+        em.createNativeQuery("insert into erp.stock_projection (sku, location, available, version) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (sku, location) do update set available = excluded.available, version = excluded.version, "
+                        + "updated_at = now() where erp.stock_projection.version < excluded.version")
+                .setParameter(1, sku).setParameter(2, location).setParameter(3, available).setParameter(4, version)
+                .executeUpdate();
+        if (watched) {
+            evaluate(sku, location, true);
+        }
+    }
+
+    private record Setting(int reorderPoint, int maxLevel, String vendor, int packSize, int minimum, BigDecimal unitCost,
+                           boolean issueAutomatically) {
+    }
+
+    /** Under the settings row lock: open or close the alert, and order if nothing is on its way yet. */
+    private void evaluate(String sku, String location, boolean mayOrder) {
+        Setting setting = setting(sku, location, true);
+        int projected = available(sku, location) + onOrder(sku, location);
+        if (projected > setting.reorderPoint()) {
+            em.createNativeQuery("update erp.low_stock_alert set status = 'CLOSED', closed_at = now() "
+                            + "where sku = ?1 and location = ?2 and status = 'OPEN'")
+                    .setParameter(1, sku).setParameter(2, location).executeUpdate();
+            return;
+        }
+        UUID alertId = UUID.randomUUID();
+        int opened = em.createNativeQuery("insert into erp.low_stock_alert (id, sku, location, status, projected, reorder_point) "
+                        + "values (?1, ?2, ?3, 'OPEN', ?4, ?5) on conflict do nothing")
+                .setParameter(1, alertId).setParameter(2, sku).setParameter(3, location)
+                .setParameter(4, projected).setParameter(5, setting.reorderPoint())
+                .executeUpdate();
+        if (opened == 1) {
+            outbox.publish(new LowStockDetected(alertId, sku, location, projected, setting.reorderPoint()));
+        }
+        boolean autoOpen = !em.createNativeQuery("select 1 from erp.po_line where sku = ?1 and location = ?2 and open_auto")
+                .setParameter(1, sku).setParameter(2, location).getResultList().isEmpty();
+        if (!mayOrder || autoOpen) {
+            return;
+        }
+        int quantity = ReorderMaths.orderQuantity(setting.maxLevel(), projected, setting.packSize(), setting.minimum());
+        UUID po = null;
+        if (!setting.issueAutomatically()) {
+            // Lines that trigger together go on one draft PO per vendor.
+            @SuppressWarnings("unchecked")
+            List<Object> drafts = em.createNativeQuery("select id from erp.purchase_order where vendor = ?1 and auto "
+                            + "and status = 'DRAFT' order by created_at desc limit 1 for update")
+                    .setParameter(1, setting.vendor()).getResultList();
+            po = drafts.isEmpty() ? null : UUID.fromString(drafts.get(0).toString());
+        }
+        if (po == null) {
+            po = newOrder(setting.vendor(), true, setting.issueAutomatically() ? "ISSUED" : "DRAFT", "replenishment");
+        }
+        addLine(po, sku, location, quantity, setting.unitCost(), true);
+        if (setting.issueAutomatically()) {
+            outbox.publish(issued(po));
+        }
+    }
+
+    // ---------------------------------------------------------------- vendors and settings
+
+    @Override
+    public VendorView putVendor(String code, PutVendor vendor) {
+        if (code == null || !code.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")) {
+            throw ProblemException.invalidField("code", "1 to 32 letters, digits, '.', '_' or '-'");
+        }
+        return transactions.inTransaction(() -> {
+            em.createNativeQuery("insert into erp.vendor (code, name, email, lead_time_days) values (?1, ?2, ?3, ?4) "
+                            + "on conflict (code) do update set name = excluded.name, email = excluded.email, "
+                            + "lead_time_days = excluded.lead_time_days")
+                    .setParameter(1, code).setParameter(2, vendor.name.strip()).setParameter(3, vendor.email)
+                    .setParameter(4, vendor.leadTimeDays == null ? 7 : vendor.leadTimeDays)
+                    .executeUpdate();
+            return vendors().stream().filter(v -> v.code().equals(code)).findFirst().orElseThrow();
+        });
+    }
+
+    @Override
+    public List<VendorView> vendors() {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select code, name, email, lead_time_days from erp.vendor order by code")
+                    .getResultList();
+            return rows.stream().map(r -> new VendorView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()))
+                    .toList();
+        });
+    }
+
+    @Override
+    public SettingView putSetting(String sku, String location, PutReplenishment s) {
+        if (s.maxLevel < s.reorderPoint) {
+            throw ProblemException.invalidField("maxLevel", "must be at least the reorder point (" + s.reorderPoint + ")");
+        }
+        if (inventory.product(sku).isEmpty()) {
+            throw ProblemException.notFound("no product " + sku);
+        }
+        if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
+            throw ProblemException.notFound("no location " + location);
+        }
+        if (vendors().stream().noneMatch(v -> v.code().equals(s.vendor))) {
+            throw new ProblemException(404, "Unknown vendor", "no vendor " + s.vendor,
+                    Map.of("errors", List.of(new io.quartermaster.platform.api.problem.FieldError("vendor", "no such vendor"))));
+        }
+        transactions.inTransaction(() -> {
+            em.createNativeQuery("insert into erp.replenishment (sku, location, reorder_point, max_level, vendor, pack_size, "
+                            + "min_order_quantity, unit_cost, issue_automatically) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                            + "on conflict (sku, location) do update set reorder_point = excluded.reorder_point, "
+                            + "max_level = excluded.max_level, vendor = excluded.vendor, pack_size = excluded.pack_size, "
+                            + "min_order_quantity = excluded.min_order_quantity, unit_cost = excluded.unit_cost, "
+                            + "issue_automatically = excluded.issue_automatically")
+                    .setParameter(1, sku).setParameter(2, location).setParameter(3, s.reorderPoint).setParameter(4, s.maxLevel)
+                    .setParameter(5, s.vendor).setParameter(6, s.packSize == null ? 1 : s.packSize)
+                    .setParameter(7, s.minOrderQuantity == null ? 1 : s.minOrderQuantity).setParameter(8, s.unitCost)
+                    .setParameter(9, s.issueAutomatically == null || s.issueAutomatically)
+                    .executeUpdate();
+            seedProjection(sku, location);
+            evaluate(sku, location, true);
+        });
+        return setting(sku, location);
+    }
+
+    /** The first time a SKU is watched, its availability is read once; events keep it current from then on. */
+    private void seedProjection(String sku, String location) {
+        em.createNativeQuery("insert into erp.stock_projection (sku, location, available, version) values (?1, ?2, ?3, 0) "
+                        + "on conflict do nothing")
+                .setParameter(1, sku).setParameter(2, location)
+                .setParameter(3, inventory.available(sku, List.of(location)))
+                .executeUpdate();
+    }
+
+    @Override
+    public SettingView setting(String sku, String location) {
+        return transactions.inTransaction(() -> {
+            Setting s = setting(sku, location, false);
+            Integer available = availableOrNull(sku, location);
+            int onOrder = onOrder(sku, location);
+            int lead = vendors().stream().filter(v -> v.code().equals(s.vendor())).findFirst().map(VendorView::leadTimeDays).orElse(7);
+            int suggestion = ReorderMaths.suggestedReorderPoint(inventory.dailySales(sku, location, 30), lead, serviceLevel);
+            return new SettingView(sku, location, s.reorderPoint(), s.maxLevel(), s.vendor(), s.packSize(), s.minimum(), s.unitCost(),
+                    s.issueAutomatically(), available, onOrder, available == null ? null : available + onOrder, suggestion);
+        });
+    }
+
+    @Override
+    public SettingView applySuggestion(String sku, String location) {
+        SettingView current = setting(sku, location);
+        int reorderPoint = current.suggestedReorderPoint();
+        return putSetting(sku, location, new PutReplenishment(reorderPoint, Math.max(current.maxLevel(), reorderPoint),
+                current.vendor(), current.packSize(), current.minOrderQuantity(), current.unitCost(), current.issueAutomatically()));
+    }
+
+    private Setting setting(String sku, String location, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select reorder_point, max_level, vendor, pack_size, min_order_quantity, "
+                        + "unit_cost, issue_automatically from erp.replenishment where sku = ?1 and location = ?2"
+                        + (lock ? " for update" : ""))
+                .setParameter(1, sku).setParameter(2, location).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("no replenishment settings for " + sku + " at " + location);
+        }
+        Object[] r = rows.get(0);
+        return new Setting(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2], ((Number) r[3]).intValue(),
+                ((Number) r[4]).intValue(), (BigDecimal) r[5], (Boolean) r[6]);
+    }
+
+    private int available(String sku, String location) {
+        Integer available = availableOrNull(sku, location);
+        return available == null ? inventory.available(sku, List.of(location)) : available;
+    }
+
+    private Integer availableOrNull(String sku, String location) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select available from erp.stock_projection where sku = ?1 and location = ?2")
+                .setParameter(1, sku).setParameter(2, location).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).intValue();
+    }
+
+    private int onOrder(String sku, String location) {
+        return ((Number) em.createNativeQuery("select coalesce(sum(l.quantity - l.received), 0) from erp.po_line l "
+                        + "join erp.purchase_order p on p.id = l.po_id where l.sku = ?1 and l.location = ?2 "
+                        + "and p.status in ('DRAFT', 'ISSUED', 'PARTIALLY_RECEIVED')")
+                .setParameter(1, sku).setParameter(2, location).getSingleResult()).intValue();
+    }
+
+    // ---------------------------------------------------------------- purchase orders
+
+    @Override
+    public List<AlertView> alerts(String status) {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, sku, location, projected, reorder_point, status, opened_at, closed_at "
+                            + "from erp.low_stock_alert where status = any(?1) order by opened_at desc limit 1000")
+                    .setParameter(1, statuses(status, "OPEN", "CLOSED")).getResultList();
+            return rows.stream().map(r -> new AlertView(UUID.fromString(r[0].toString()), (String) r[1], (String) r[2],
+                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), (String) r[5], instant(r[6]), instant(r[7]))).toList();
+        });
+    }
+
+    @Override
+    public List<PurchaseOrderView> purchaseOrders(String status) {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery("select id from erp.purchase_order where status = any(?1) "
+                            + "order by created_at desc limit 1000")
+                    .setParameter(1, statuses(status, "DRAFT", "ISSUED", "PARTIALLY_RECEIVED", "RECEIVED", "CANCELLED")).getResultList();
+            return ids.stream().map(id -> purchaseOrder(UUID.fromString(id.toString()))).toList();
+        });
+    }
+
+    @Override
+    public PurchaseOrderView purchaseOrder(UUID id) {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select vendor, status, auto, created_at, issued_at from erp.purchase_order where id = ?1")
+                    .setParameter(1, id).getResultList();
+            if (rows.isEmpty()) {
+                throw ProblemException.notFound("no purchase order " + id);
+            }
+            Object[] r = rows.get(0);
+            @SuppressWarnings("unchecked")
+            List<Object[]> lines = em.createNativeQuery("select sku, location, quantity, received, unit_cost from erp.po_line "
+                            + "where po_id = ?1 order by line_no")
+                    .setParameter(1, id).getResultList();
+            return new PurchaseOrderView(id, (String) r[0], (String) r[1], (Boolean) r[2], instant(r[3]), instant(r[4]),
+                    lines.stream().map(l -> new PurchaseOrderView.Line((String) l[0], (String) l[1], ((Number) l[2]).intValue(),
+                            ((Number) l[3]).intValue(), (BigDecimal) l[4])).toList());
+        });
+    }
+
+    @Override
+    public PurchaseOrderView createPurchaseOrder(NewPurchaseOrder order, String actor) {
+        if (vendors().stream().noneMatch(v -> v.code().equals(order.vendor))) {
+            throw ProblemException.notFound("no vendor " + order.vendor);
+        }
+        for (int i = 0; i < order.lines.size(); i++) {
+            if (inventory.product(order.lines.get(i).sku).isEmpty()) {
+                throw ProblemException.notFound("no product " + order.lines.get(i).sku);
+            }
+        }
+        UUID id = transactions.inTransaction(() -> {
+            UUID po = newOrder(order.vendor, false, "DRAFT", actor);
+            for (NewPurchaseOrder.Line line : order.lines) {
+                addLine(po, line.sku, line.location, line.quantity, line.unitCost, false);
+            }
+            return po;
+        });
+        return purchaseOrder(id);
+    }
+
+    @Override
+    public PurchaseOrderView issue(UUID id, String actor) {
+        transactions.inTransaction(() -> {
+            String status = lockOrder(id);
+            if (!"DRAFT".equals(status)) {
+                throw ProblemException.conflict("purchase order " + id + " is " + status + "; only a DRAFT can be issued");
+            }
+            em.createNativeQuery("update erp.purchase_order set status = 'ISSUED', issued_at = now(), updated_at = now() where id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            outbox.publish(issued(id));
+        });
+        return purchaseOrder(id);
+    }
+
+    @Override
+    public PurchaseOrderView cancel(UUID id, String actor) {
+        transactions.inTransaction(() -> {
+            String status = lockOrder(id);
+            if ("RECEIVED".equals(status) || "CANCELLED".equals(status)) {
+                throw ProblemException.conflict("purchase order " + id + " is already " + status);
+            }
+            em.createNativeQuery("update erp.purchase_order set status = 'CANCELLED', updated_at = now() where id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("update erp.po_line set open_auto = false where po_id = ?1").setParameter(1, id).executeUpdate();
+            // What is no longer on order lowers projected stock: it may open an alert (but orders nothing by itself).
+            for (PurchaseOrderView.Line line : purchaseOrder(id).lines()) {
+                if (!em.createNativeQuery("select 1 from erp.replenishment where sku = ?1 and location = ?2 for update")
+                        .setParameter(1, line.sku()).setParameter(2, line.location()).getResultList().isEmpty()) {
+                    evaluate(line.sku(), line.location(), false);
+                }
+            }
+        });
+        return purchaseOrder(id);
+    }
+
+    @Override
+    public PurchaseOrderView receive(UUID id, GoodsReceipt receipt, String actor) {
+        transactions.inTransaction(() -> {
+            String status = lockOrder(id);
+            if (!"ISSUED".equals(status) && !"PARTIALLY_RECEIVED".equals(status)) {
+                throw ProblemException.conflict("purchase order " + id + " is " + status + "; only an issued order can be received");
+            }
+            for (int i = 0; i < receipt.lines.size(); i++) {
+                GoodsReceipt.Line in = receipt.lines.get(i);
+                @SuppressWarnings("unchecked")
+                List<Object[]> lines = em.createNativeQuery("select line_no, location, quantity - received, unit_cost from erp.po_line "
+                                + "where po_id = ?1 and sku = ?2 order by line_no")
+                        .setParameter(1, id).setParameter(2, in.sku).getResultList();
+                if (lines.isEmpty()) {
+                    throw ProblemException.invalidField("lines[" + i + "].sku", "not on purchase order " + id);
+                }
+                Object[] line = lines.get(0);
+                int open = ((Number) line[2]).intValue();
+                if (in.quantity > open) {
+                    throw new ProblemException(409, "Over-receipt", "only " + open + " of " + in.sku + " are still expected on " + id,
+                            Map.of("expected", open));
+                }
+                BigDecimal cost = in.unitCost != null ? in.unitCost : (BigDecimal) line[3];
+                if (cost == null) {
+                    throw ProblemException.invalidField("lines[" + i + "].unitCost", "the order line has no cost; give one");
+                }
+                String location = (String) line[1];
+                inventory.receive(new ReceiveStock(in.sku, location, in.quantity, cost, "PO-" + id), actor);
+                em.createNativeQuery("update erp.po_line set received = received + ?3 where po_id = ?1 and line_no = ?2")
+                        .setParameter(1, id).setParameter(2, line[0]).setParameter(3, in.quantity).executeUpdate();
+                // The goods are on hand now: move them from "on order" to "available" here, so projected stock does
+                // not dip until the StockReceived event (which carries a newer version and replaces this) arrives.
+                em.createNativeQuery("update erp.stock_projection set available = available + ?3 where sku = ?1 and location = ?2")
+                        .setParameter(1, in.sku).setParameter(2, location).setParameter(3, in.quantity).executeUpdate();
+            }
+            Number remaining = (Number) em.createNativeQuery("select coalesce(sum(quantity - received), 0) from erp.po_line where po_id = ?1")
+                    .setParameter(1, id).getSingleResult();
+            boolean complete = remaining.intValue() == 0;
+            em.createNativeQuery("update erp.purchase_order set status = ?2, updated_at = now() where id = ?1")
+                    .setParameter(1, id).setParameter(2, complete ? "RECEIVED" : "PARTIALLY_RECEIVED").executeUpdate();
+            if (complete) {
+                em.createNativeQuery("update erp.po_line set open_auto = false where po_id = ?1").setParameter(1, id).executeUpdate();
+            }
+        });
+        return purchaseOrder(id);
+    }
+
+    private String lockOrder(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select status from erp.purchase_order where id = ?1 for update")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("no purchase order " + id);
+        }
+        return (String) rows.get(0);
+    }
+
+    private UUID newOrder(String vendor, boolean auto, String status, String actor) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into erp.purchase_order (id, vendor, status, auto, created_by, issued_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, case when ?3 = 'ISSUED' then now() end)")
+                .setParameter(1, id).setParameter(2, vendor).setParameter(3, status).setParameter(4, auto).setParameter(5, actor)
+                .executeUpdate();
+        return id;
+    }
+
+    private void addLine(UUID po, String sku, String location, int quantity, BigDecimal unitCost, boolean auto) {
+        em.createNativeQuery("insert into erp.po_line (po_id, line_no, sku, location, quantity, unit_cost, open_auto) "
+                        + "values (?1, (select coalesce(max(line_no) + 1, 0) from erp.po_line where po_id = ?1), ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, po).setParameter(2, sku).setParameter(3, location).setParameter(4, quantity)
+                .setParameter(5, unitCost).setParameter(6, auto)
+                .executeUpdate();
+    }
+
+    private PurchaseOrderIssued issued(UUID id) {
+        PurchaseOrderView po = purchaseOrder(id);
+        List<PurchaseOrderIssued.Line> lines = new ArrayList<>();
+        po.lines().forEach(l -> lines.add(new PurchaseOrderIssued.Line(l.sku(), l.location(), l.quantity(), l.unitCost())));
+        return new PurchaseOrderIssued(id, po.vendor(), po.auto(), lines);
+    }
+
+    /** The one status asked for (which must be one of {@code known}), or all of them. */
+    private static String[] statuses(String status, String... known) {
+        if (status == null || status.isBlank()) {
+            return known;
+        }
+        if (!List.of(known).contains(status)) {
+            throw ProblemException.invalidField("status", "one of " + String.join(", ", known));
+        }
+        return new String[] {status};
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : ((Timestamp) value).toInstant();
+    }
+}
