@@ -149,7 +149,7 @@ public class InventoryService implements InventoryFacade {
 
     @Override
     public HoldView placeHold(PlaceHold command) {
-        List<CartLine> cart = mergeLines(command.lines());
+        List<CartLine> cart = CartLine.merge(command.lines());
         if (command.locations() == null || command.locations().isEmpty()) {
             throw ProblemException.invalidField("locations", "at least one location to sell from");
         }
@@ -197,7 +197,9 @@ public class InventoryService implements InventoryFacade {
                     holdLines, now);
             em.persist(hold);
             events.forEach(outbox::publish);
-            return view(hold);
+            Map<Long, String> codes = new HashMap<>();
+            byCode.values().forEach(l -> codes.put(l.id(), l.code()));
+            return view(hold, codes);
         });
     }
 
@@ -221,7 +223,7 @@ public class InventoryService implements InventoryFacade {
                         change.unitCost(), change.value(), reference, movement.id(), actor, state(level)));
             }
             hold.resolve(HoldStatus.CONFIRMED, actor, now);
-            return view(hold);
+            return view(hold, codes);
         });
     }
 
@@ -229,8 +231,7 @@ public class InventoryService implements InventoryFacade {
     public HoldView releaseHold(UUID holdId, String actor) {
         return transactions.inTransaction(() -> {
             Hold hold = lockActiveHold(holdId);
-            release(hold, HoldStatus.RELEASED, actor);
-            return view(hold);
+            return view(hold, release(hold, HoldStatus.RELEASED, actor));
         });
     }
 
@@ -266,7 +267,8 @@ public class InventoryService implements InventoryFacade {
                 .getResultList();
     }
 
-    private void release(Hold hold, HoldStatus outcome, String actor) {
+    /** @return the location codes it looked up, for the caller's answer */
+    private Map<Long, String> release(Hold hold, HoldStatus outcome, String actor) {
         Instant now = clock.instant();
         stockLevels.boundLockWait(lockTimeout);
         Map<String, StockLevel> levels = lockLevelsOf(hold);
@@ -278,6 +280,7 @@ public class InventoryService implements InventoryFacade {
                     level.averageCost(), BigDecimal.ZERO.setScale(2), hold.id().toString(), null, actor, state(level)));
         }
         hold.resolve(outcome, actor, now);
+        return codes;
     }
 
     private Hold lockActiveHold(UUID holdId) {
@@ -303,15 +306,16 @@ public class InventoryService implements InventoryFacade {
 
     @Override
     public Optional<HoldView> hold(UUID holdId) {
-        return Optional.ofNullable(em.find(Hold.class, holdId)).map(this::view);
+        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> view(h, locationCodes()));
     }
 
     @Override
     public List<HoldView> activeHolds() {
+        Map<Long, String> codes = locationCodes();
         return em.createQuery("select h from Hold h where h.status = :active order by h.createdAt", Hold.class)
                 .setParameter("active", HoldStatus.ACTIVE)
                 .setMaxResults(1000)
-                .getResultStream().map(this::view).toList();
+                .getResultStream().map(h -> view(h, codes)).toList();
     }
 
     // ---------------------------------------------------------------- stock commands
@@ -419,7 +423,7 @@ public class InventoryService implements InventoryFacade {
 
     @Override
     public List<MovementView> returnSold(String saleReference, List<CartLine> lines, String actor) {
-        List<CartLine> cart = mergeLines(lines);
+        List<CartLine> cart = CartLine.merge(lines);
         return transactions.inTransaction(() -> {
             Map<String, SaleRecord> sales = new LinkedHashMap<>();
             for (CartLine line : cart) {
@@ -609,25 +613,6 @@ public class InventoryService implements InventoryFacade {
         return movement;
     }
 
-    private static List<CartLine> mergeLines(List<CartLine> lines) {
-        if (lines == null || lines.isEmpty()) {
-            throw ProblemException.invalidField("lines", "at least one line");
-        }
-        // The same SKU twice in a cart is merged: one line per SKU, quantities added.
-        Map<String, Integer> merged = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            CartLine line = lines.get(i);
-            if (line == null || line.sku() == null || line.sku().isBlank()) {
-                throw ProblemException.invalidField("lines[" + i + "].sku", "must not be blank");
-            }
-            if (line.quantity() <= 0) {
-                throw ProblemException.invalidField("lines[" + i + "].quantity", "must be greater than 0");
-            }
-            merged.merge(line.sku(), line.quantity(), Integer::sum);
-        }
-        return merged.entrySet().stream().map(e -> new CartLine(e.getKey(), e.getValue())).toList();
-    }
-
     private void requireProducts(List<String> skus) {
         List<String> known = em.createQuery("select p.sku from Product p where p.sku in :skus", String.class)
                 .setParameter("skus", skus).getResultList();
@@ -720,8 +705,7 @@ public class InventoryService implements InventoryFacade {
         return new LocationView(l.code(), l.name());
     }
 
-    private HoldView view(Hold hold) {
-        Map<Long, String> codes = locationCodes();
+    private static HoldView view(Hold hold, Map<Long, String> codes) {
         return new HoldView(hold.id(), hold.status().name(), hold.channel(), hold.owner(), hold.reference(),
                 hold.expiresAt(), hold.createdAt(),
                 hold.lines().stream().map(l -> new HoldView.Line(l.sku(), codes.get(l.locationId()), l.quantity())).toList());

@@ -433,25 +433,11 @@ public class OrderService implements OrderFacade {
                 + c.expiresAt() + "; nothing was charged (or the charge was refunded)");
     }
 
+    /** Request lines as cart lines, merged by the one cart rule the inventory applies too. */
     private static List<CartLine> merge(List<LineRequest> lines) {
-        if (lines == null || lines.isEmpty()) {
-            throw ProblemException.invalidField("lines", "at least one line");
-        }
-        // The same SKU twice is merged into one line with the quantities added.
-        Map<String, Integer> merged = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            LineRequest line = lines.get(i);
-            if (line == null || line.sku == null || line.sku.isBlank()) {
-                throw ProblemException.invalidField("lines[" + i + "].sku", "must not be blank");
-            }
-            if (line.quantity == null || line.quantity <= 0) {
-                throw ProblemException.invalidField("lines[" + i + "].quantity", "must be greater than 0");
-            }
-            merged.merge(line.sku, line.quantity, Integer::sum);
-        }
-        List<CartLine> cart = new ArrayList<>();
-        merged.forEach((sku, quantity) -> cart.add(new CartLine(sku, quantity)));
-        return cart;
+        return CartLine.merge(lines == null ? null : lines.stream()
+                .map(l -> l == null ? null : new CartLine(l.sku, l.quantity == null ? 0 : l.quantity))
+                .toList());
     }
 
     private static List<OrderLine> eventLines(List<OrderItem> items) {
