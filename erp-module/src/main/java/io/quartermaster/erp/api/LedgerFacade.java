@@ -10,6 +10,9 @@ import io.quartermaster.erp.api.LedgerViews.LedgerLag;
 import io.quartermaster.erp.api.LedgerViews.PeriodView;
 import io.quartermaster.erp.api.LedgerViews.Reconciliation;
 import io.quartermaster.erp.api.LedgerViews.TrialBalance;
+import io.quartermaster.platform.api.check.InvariantCheck;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -47,4 +50,10 @@ public interface LedgerFacade {
     PeriodView reopenPeriod(LocalDate month, String actor);
 
     LedgerLag lag();
+
+    /**
+     * The books' invariants, in the caller's transaction. Stock events not yet posted explain a
+     * reconciliation difference only while they are younger than {@code inFlightThreshold}.
+     */
+    List<InvariantCheck> invariants(Duration inFlightThreshold, Instant now);
 }

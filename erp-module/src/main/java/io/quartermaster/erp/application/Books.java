@@ -22,6 +22,7 @@ import io.quartermaster.erp.domain.ledger.Posting;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.StockView;
+import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.EventBacklog;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.problem.ProblemException;
@@ -35,6 +36,8 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -67,6 +70,9 @@ public class Books implements LedgerFacade {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    LedgerInvariants invariantChecks;
 
     @Inject
     Clock clock;
@@ -442,5 +448,10 @@ public class Books implements LedgerFacade {
 
     private static BigDecimal sum(List<StatementLine> lines) {
         return lines.stream().map(StatementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Override
+    public List<InvariantCheck> invariants(Duration inFlightThreshold, Instant now) {
+        return invariantChecks.run(inFlightThreshold, now);
     }
 }

@@ -1,6 +1,8 @@
 package io.quartermaster.inventory.api;
 
+import io.quartermaster.platform.api.check.InvariantCheck;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,4 +67,10 @@ public interface InventoryFacade {
 
     /** Verifies the stock invariants over all stock levels. */
     StockCheck check();
+
+    /** The same rules as {@link #check()}, one entry per rule, for the system-wide invariant checker. */
+    List<InvariantCheck> invariants();
+
+    /** Units sold (SALE movements, as positive numbers) per movement reference and SKU. */
+    Map<String, Map<String, Integer>> unitsSoldByReference();
 }

@@ -39,6 +39,7 @@ import io.quartermaster.inventory.domain.stock.StockMovement;
 import io.quartermaster.inventory.infrastructure.JpaStockLevelRepository;
 import io.quartermaster.platform.api.event.DomainEvent;
 import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -596,6 +597,37 @@ public class InventoryService implements InventoryFacade {
             }
         }
         return new StockCheck(rows.size(), violations);
+    }
+
+    /** The rules {@link #check()} verifies, in the order the checker lists them. */
+    static final List<String> STOCK_RULES = List.of("on_hand = sum of movements", "0 <= reserved <= on_hand",
+            "reserved = sum of active holds", "stock value = sum of movement values", "no value without stock");
+
+    @Override
+    public List<InvariantCheck> invariants() {
+        StockCheck stock = check();
+        List<InvariantCheck> checks = new ArrayList<>();
+        for (String rule : STOCK_RULES) {
+            List<InvariantCheck.Violation> broken = stock.violations().stream()
+                    .filter(v -> v.rule().equals(rule))
+                    .map(v -> new InvariantCheck.Violation(v.detail(), Map.of("sku", v.sku(), "location", v.location())))
+                    .toList();
+            checks.add(new InvariantCheck("inventory", rule, stock.levelsChecked(), broken));
+        }
+        return checks;
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> unitsSoldByReference() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select reference, sku, -sum(quantity) from inventory.stock_movement "
+                + "where kind = 'SALE' group by reference, sku").getResultList();
+        Map<String, Map<String, Integer>> sold = new HashMap<>();
+        for (Object[] row : rows) {
+            sold.computeIfAbsent(row[0] == null ? "" : (String) row[0], r -> new HashMap<>())
+                    .put((String) row[1], ((Number) row[2]).intValue());
+        }
+        return sold;
     }
 
     // ---------------------------------------------------------------- helpers

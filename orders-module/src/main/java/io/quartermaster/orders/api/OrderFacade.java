@@ -1,5 +1,6 @@
 package io.quartermaster.orders.api;
 
+import io.quartermaster.platform.api.check.InvariantCheck;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,14 @@ public interface OrderFacade {
 
     OrderView placeOrder(Seller seller, OrderRequest request);
 
+    /**
+     * A one-shot order that is idempotent per {@code requestKey} (the caller's Idempotency-Key):
+     * the checkout id is derived from the seller's owner and the key, so a retry whose first try
+     * may have committed (the answer was lost, the instance died, the database went away at
+     * commit) finds that checkout and finishes or returns it instead of selling again.
+     */
+    OrderView placeOrder(Seller seller, OrderRequest request, String requestKey);
+
     Optional<OrderView> order(UUID id, Viewer viewer);
 
     List<OrderView> orders(Viewer viewer, String channel, String status, int limit);
@@ -36,4 +45,7 @@ public interface OrderFacade {
 
     /** The location codes a channel sells from, in order of preference. */
     List<String> locationsOf(String channel);
+
+    /** This module's invariants (orders ↔ SALE movements ↔ OrderPlaced events), in the caller's transaction. */
+    List<InvariantCheck> invariants();
 }

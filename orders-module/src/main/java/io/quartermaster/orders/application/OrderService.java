@@ -34,6 +34,7 @@ import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.orders.domain.payment.PaymentGateway;
 import io.quartermaster.orders.domain.payment.PaymentUnavailable;
 import io.quartermaster.platform.api.Money;
+import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.Transactions;
@@ -43,6 +44,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +83,9 @@ public class OrderService implements OrderFacade {
     InventoryFacade inventory;
 
     @Inject
+    OrderInvariants invariantChecks;
+
+    @Inject
     PaymentGateway gateway;
 
     @Inject
@@ -99,6 +104,10 @@ public class OrderService implements OrderFacade {
 
     @Override
     public CheckoutView startCheckout(Seller seller, CheckoutRequest request) {
+        return startCheckout(seller, request, UUID.randomUUID());
+    }
+
+    private CheckoutView startCheckout(Seller seller, CheckoutRequest request, UUID checkoutId) {
         SalesChannel channel = channel(seller.channel());
         List<CartLine> cart = merge(request.lines);
         Map<String, ProductView> products = new LinkedHashMap<>();
@@ -110,7 +119,6 @@ public class OrderService implements OrderFacade {
         }
         Instant now = clock.instant();
         Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
-        UUID checkoutId = UUID.randomUUID();
         return transactions.inTransaction(() -> {
             HoldView hold = inventory.placeHold(new PlaceHold(UUID.randomUUID(), channel.code(), seller.owner(),
                     "checkout:" + checkoutId, channel.locations(), cart, expiresAt, seller.actor()));
@@ -264,11 +272,30 @@ public class OrderService implements OrderFacade {
 
     @Override
     public OrderView placeOrder(Seller seller, OrderRequest request) {
+        return placeOrder(seller, request, null);
+    }
+
+    @Override
+    public OrderView placeOrder(Seller seller, OrderRequest request, String requestKey) {
         if (request.payment == null || request.payment.token == null || request.payment.token.isBlank()) {
             throw ProblemException.invalidField("payment.token", "must not be blank");
         }
-        CheckoutView checkout = startCheckout(seller, new CheckoutRequest(request.lines, request.customerRef));
-        return confirmCheckout(checkout.id(), request.payment, new Viewer(seller.owner(), false, seller.actor()));
+        Viewer viewer = new Viewer(seller.owner(), false, seller.actor());
+        UUID checkoutId = requestKey == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(("order|" + seller.owner() + "|" + requestKey).getBytes(StandardCharsets.UTF_8));
+        if (requestKey != null) {
+            Optional<Checkout> earlier = Optional.ofNullable(em.find(Checkout.class, checkoutId))
+                    .filter(c -> visible(c.owner(), viewer));
+            if (earlier.isPresent() && earlier.get().status() == CheckoutStatus.CONFIRMED) {
+                LOG.info(() -> "One-shot order retried with key '" + requestKey + "': returning order " + earlier.get().orderId());
+                return view(em.find(CustomerOrder.class, earlier.get().orderId()));
+            }
+            if (earlier.isPresent()) {
+                return confirmCheckout(checkoutId, request.payment, viewer);
+            }
+        }
+        CheckoutView checkout = startCheckout(seller, new CheckoutRequest(request.lines, request.customerRef), checkoutId);
+        return confirmCheckout(checkout.id(), request.payment, viewer);
     }
 
     // ---------------------------------------------------------------- orders
@@ -464,4 +491,8 @@ public class OrderService implements OrderFacade {
         return new ChannelView(c.code(), c.name(), c.holdTtlSeconds(), c.locations());
     }
 
+    @Override
+    public List<InvariantCheck> invariants() {
+        return invariantChecks.run();
+    }
 }

@@ -23,12 +23,14 @@ import jakarta.enterprise.context.ApplicationScoped;
                 // Lets PostgreSQL type string and null parameters itself (a null UUID bound as varchar fails otherwise).
                 "stringType=unspecified",
                 "tcpKeepAlive=true",
+                // No statement waits on a dead server for ever; lock waits are bounded by lock_timeout.
+                "socketTimeout=60",
                 "ApplicationName=quartermaster",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
                 "fish.payara.fail-all-connections=true",
-                "fish.payara.max-wait-time-in-millis=10000"
+                "fish.payara.max-wait-time-in-millis=5000"
         })
 @ApplicationScoped
 public class Database {

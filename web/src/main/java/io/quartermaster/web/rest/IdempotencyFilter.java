@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * {@code Idempotency-Key} on every POST of the API: the key is claimed per client before the
@@ -34,6 +35,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     public static final String HEADER = "Idempotency-Key";
     private static final String CLAIM = "io.quartermaster.idempotency";
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
 
     @Inject
     IdempotencyKeys keys;
@@ -78,14 +81,23 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
-        if (response.getStatus() >= 500) {
-            keys.abandon(claim.client(), claim.key());
-            return;
+        try {
+            if (response.getStatus() >= 500) {
+                keys.abandon(claim.client(), claim.key());
+                return;
+            }
+            Object entity = response.getEntity();
+            String body = entity == null ? null : entity instanceof String s ? s : jsonb.toJson(entity);
+            String type = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
+            keys.complete(claim.client(), claim.key(), response.getStatus(), type, body);
+        } catch (RuntimeException e) {
+            // The answer stands (the caller gets what happened). The key stays claimed until its lease
+            // runs out; a retry after that runs the request again, and the commands behind the API are
+            // idempotent per key (an order's checkout id is derived from it), so nothing happens twice.
+            LOG.warning(() -> "Idempotency-Key '" + claim.key() + "' could not be " + (response.getStatus() >= 500
+                    ? "released" : "completed") + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); it is released when its lease ends");
         }
-        Object entity = response.getEntity();
-        String body = entity == null ? null : entity instanceof String s ? s : jsonb.toJson(entity);
-        String type = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
-        keys.complete(claim.client(), claim.key(), response.getStatus(), type, body);
     }
 
     private static String hash(String path, byte[] body) {

@@ -3,6 +3,8 @@ package io.quartermaster.web.security;
 import io.quartermaster.platform.api.identity.Caller;
 import io.quartermaster.platform.api.identity.IdentityFacade;
 import io.quartermaster.platform.api.identity.Role;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,10 +45,20 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         }
         String header = request.getHeader("Authorization");
         Optional<Caller> caller = Optional.empty();
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            caller = basic(header.substring(6).trim());
-        } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            caller = identity.authenticateApiKey(header.substring(7).trim());
+        try {
+            if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                caller = basic(header.substring(6).trim());
+            } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                caller = identity.authenticateApiKey(header.substring(7).trim());
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.unavailable(e)) {
+                throw e;
+            }
+            // Credentials cannot be checked while the database is away: not the caller's fault, so not a 401.
+            ProblemException problem = DatabaseFailures.problem();
+            return send(response, context, 503, problem.title(), problem.getMessage(),
+                    Map.of("Retry-After", String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS)));
         }
         if (caller.isEmpty()) {
             return unauthorized(response, context, header == null
@@ -72,15 +85,21 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
                                                      String detail) {
+        return send(response, context, 401, "Unauthorized", detail,
+                Map.of("WWW-Authenticate", "Basic realm=\"quartermaster\", Bearer realm=\"quartermaster\""));
+    }
+
+    private static AuthenticationStatus send(HttpServletResponse response, HttpMessageContext context, int status,
+                                             String title, String detail, Map<String, String> headers) {
         try {
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"quartermaster\", Bearer realm=\"quartermaster\"");
+            response.setStatus(status);
+            headers.forEach(response::setHeader);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "https://quartermaster.io/problems/unauthorized")
-                    .add("title", "Unauthorized")
-                    .add("status", 401)
+                    .add("type", "https://quartermaster.io/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+                    .add("title", title)
+                    .add("status", status)
                     .add("detail", detail)
                     .build().toString());
             response.flushBuffer();

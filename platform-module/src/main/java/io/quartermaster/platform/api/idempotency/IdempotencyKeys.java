@@ -2,22 +2,27 @@ package io.quartermaster.platform.api.idempotency;
 
 import io.quartermaster.platform.api.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Idempotency keys as API.md defines them, scoped to the calling client: the same key with
  * the same request replays the first answer and has no second effect; with a different
  * request it is refused (422); while the first call still runs, 409. A key whose first call
- * died with its instance is taken over after {@link #LEASE_SECONDS}.
+ * died with its instance (or whose answer could not be stored) is taken over after the lease,
+ * {@code qm.idempotency.lease-seconds} (60 s).
  */
 @ApplicationScoped
 public class IdempotencyKeys {
 
-    public static final int LEASE_SECONDS = 60;
+    @Inject
+    @ConfigProperty(name = "qm.idempotency.lease-seconds", defaultValue = "60")
+    int leaseSeconds;
 
     @PersistenceContext(unitName = "platform")
     EntityManager em;
@@ -43,7 +48,7 @@ public class IdempotencyKeys {
         List<Object[]> rows = em.createNativeQuery("select request_hash, status, response_status, response_type, response_body, "
                         + "started_at < now() - make_interval(secs => ?3) from platform.idempotency_key "
                         + "where client = ?1 and key = ?2 for update")
-                .setParameter(1, client).setParameter(2, key).setParameter(3, LEASE_SECONDS)
+                .setParameter(1, client).setParameter(2, key).setParameter(3, leaseSeconds)
                 .getResultList();
         if (rows.isEmpty()) {
             // Purged between the insert and the select: claim it again.

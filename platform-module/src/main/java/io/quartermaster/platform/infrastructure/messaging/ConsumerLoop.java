@@ -2,6 +2,7 @@ package io.quartermaster.platform.infrastructure.messaging;
 
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
+import io.quartermaster.platform.api.tx.DatabaseFailures;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -92,25 +93,50 @@ final class ConsumerLoop implements Runnable {
     private void process(JMSContext context, Message message) {
         String eventId = property(message, "eventId");
         String type = null;
-        try {
-            type = message.getJMSType();
-            EventEnvelope event = EventEnvelope.fromJson(message.getBody(String.class));
-            List<EventHandler> interested = handlers.stream()
-                    .filter(h -> h.eventTypes().contains(event.type()))
-                    .toList();
-            consumed.handleOnce(consumer, event, interested);
-            context.commit();
-        } catch (JMSException | RuntimeException e) {
-            String id = eventId != null ? eventId : messageId(message);
-            String error = describe(e);
-            LOG.log(Level.WARNING, "Consumer '" + consumer + "' failed on event " + id + " (" + type + "): " + error);
+        long wait = 500;
+        boolean waiting = false;
+        while (true) {
             try {
-                consumed.recordFailure(consumer, id, type, error);
-            } catch (RuntimeException recordFailed) {
-                LOG.log(Level.WARNING, "Could not record the failure: " + recordFailed.getMessage());
+                type = message.getJMSType();
+                EventEnvelope event = EventEnvelope.fromJson(message.getBody(String.class));
+                List<EventHandler> interested = handlers.stream()
+                        .filter(h -> h.eventTypes().contains(event.type()))
+                        .toList();
+                consumed.handleOnce(consumer, event, interested);
+                context.commit();
+                if (waiting) {
+                    LOG.info(() -> "Consumer '" + consumer + "': database reachable again, processing resumed");
+                }
+                return;
+            } catch (JMSException | RuntimeException e) {
+                if (running && DatabaseFailures.unavailable(e)) {
+                    // Not the message's fault: keep it (uncommitted, so a crash still redelivers it) and
+                    // try it again once the database is back, without using up its delivery attempts.
+                    if (!waiting) {
+                        LOG.warning("Consumer '" + consumer + "': database unavailable (" + describe(e)
+                                + "); holding the message and retrying until it is back");
+                        waiting = true;
+                    }
+                    sleep(wait);
+                    wait = Math.min(wait * 2, 5000);
+                    continue;
+                }
+                fail(context, message, eventId, type, e);
+                return;
             }
-            context.rollback();
         }
+    }
+
+    private void fail(JMSContext context, Message message, String eventId, String type, Exception e) {
+        String id = eventId != null ? eventId : messageId(message);
+        String error = describe(e);
+        LOG.log(Level.WARNING, "Consumer '" + consumer + "' failed on event " + id + " (" + type + "): " + error);
+        try {
+            consumed.recordFailure(consumer, id, type, error);
+        } catch (RuntimeException recordFailed) {
+            LOG.log(Level.WARNING, "Could not record the failure: " + recordFailed.getMessage());
+        }
+        context.rollback();
     }
 
     private static String property(Message message, String name) {

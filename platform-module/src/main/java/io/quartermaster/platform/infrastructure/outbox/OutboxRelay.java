@@ -1,6 +1,7 @@
 package io.quartermaster.platform.infrastructure.outbox;
 
 import io.quartermaster.platform.api.event.EventEnvelope;
+import io.quartermaster.platform.api.tx.DatabaseFailures;
 import io.quartermaster.platform.infrastructure.messaging.Broker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -70,6 +71,7 @@ public class OutboxRelay {
     private final Condition wake = lock.newCondition();
     private volatile boolean running;
     private volatile boolean brokerHealthy;
+    private volatile boolean databaseHealthy = true;
     private final AtomicLong published = new AtomicLong();
     private Thread worker;
     private JMSContext context;
@@ -145,9 +147,16 @@ public class OutboxRelay {
                     }
                     lastPurge = System.currentTimeMillis();
                 }
+                if (!databaseHealthy) {
+                    LOG.info("Database reachable again; outbox relay running");
+                    databaseHealthy = true;
+                }
             } catch (RuntimeException e) {
-                // Database away or the like: keep the relay alive, try again after a pause.
-                LOG.log(Level.WARNING, "Outbox relay pass failed: " + e.getMessage());
+                // Database away or the like: keep the relay alive, try again after a pause (reported once).
+                if (databaseHealthy || !DatabaseFailures.unavailable(e)) {
+                    LOG.log(Level.WARNING, "Outbox relay pass failed: " + e.getMessage());
+                }
+                databaseHealthy = !DatabaseFailures.unavailable(e);
                 pause(2000);
                 continue;
             }

@@ -7,12 +7,14 @@ import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.web.security.Callers;
+import io.quartermaster.web.rest.IdempotencyFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,8 +40,8 @@ public class OrdersResource {
     /** Hold, pay and confirm in one call: what a POS register uses. */
     @POST
     @RolesAllowed(Role.CHANNEL_NAME)
-    public Response place(OrderRequest request) {
-        OrderView order = orders.placeOrder(callers.seller(), request);
+    public Response place(OrderRequest request, @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
+        OrderView order = orders.placeOrder(callers.seller(), request, idempotencyKey);
         return Response.created(URI.create("/api/v1/orders/" + order.id())).entity(order).build();
     }
 

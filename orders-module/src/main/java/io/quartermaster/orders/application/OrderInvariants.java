@@ -1,0 +1,113 @@
+package io.quartermaster.orders.application;
+
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.platform.api.check.InvariantCheck;
+import io.quartermaster.platform.api.event.EventEnvelope;
+import io.quartermaster.platform.api.event.EventLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The orders module's part of the invariant checker: every order sold exactly its lines
+ * (SALE movements under the order's id, per SKU), every SALE movement belongs to an order,
+ * and every order still inside the outbox's retention has its {@code OrderPlaced} event.
+ * Runs in the caller's transaction (the checker's read-only snapshot).
+ */
+@ApplicationScoped
+public class OrderInvariants {
+
+    @PersistenceContext(unitName = "orders")
+    EntityManager em;
+
+    @Inject
+    InventoryFacade inventory;
+
+    @Inject
+    EventLog events;
+
+    public List<InvariantCheck> run() {
+        Map<String, Map<String, Integer>> ordered = orderedUnits();
+        Map<String, Map<String, Integer>> sold = inventory.unitsSoldByReference();
+        return List.of(salesMatchOrders(ordered, sold), salesHaveOrders(ordered, sold), ordersHaveEvents());
+    }
+
+    private Map<String, Map<String, Integer>> orderedUnits() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select order_id::text, sku, sum(quantity) from orders.order_line "
+                + "group by order_id, sku").getResultList();
+        Map<String, Map<String, Integer>> ordered = new HashMap<>();
+        for (Object[] row : rows) {
+            ordered.computeIfAbsent((String) row[0], o -> new HashMap<>()).put((String) row[1], ((Number) row[2]).intValue());
+        }
+        return ordered;
+    }
+
+    private static InvariantCheck salesMatchOrders(Map<String, Map<String, Integer>> ordered,
+                                                   Map<String, Map<String, Integer>> sold) {
+        List<InvariantCheck.Violation> violations = new ArrayList<>();
+        ordered.forEach((order, lines) -> {
+            Map<String, Integer> movements = sold.getOrDefault(order, Map.of());
+            if (!movements.equals(lines)) {
+                Map<String, Object> rows = new LinkedHashMap<>();
+                rows.put("orderId", order);
+                rows.put("orderLines", lines);
+                rows.put("saleMovements", movements);
+                violations.add(new InvariantCheck.Violation(movements.isEmpty()
+                        ? "order without SALE movements" : "SALE movements differ from the order's lines", rows));
+            }
+        });
+        return new InvariantCheck("orders", "every order has SALE movements equal to its lines", ordered.size(), violations);
+    }
+
+    private static InvariantCheck salesHaveOrders(Map<String, Map<String, Integer>> ordered,
+                                                  Map<String, Map<String, Integer>> sold) {
+        List<InvariantCheck.Violation> violations = new ArrayList<>();
+        sold.forEach((reference, movements) -> {
+            if (!ordered.containsKey(reference)) {
+                violations.add(new InvariantCheck.Violation("SALE movements without an order",
+                        Map.of("reference", reference, "saleMovements", movements)));
+            }
+        });
+        return new InvariantCheck("orders", "every SALE movement belongs to an order", sold.size(), violations);
+    }
+
+    private InvariantCheck ordersHaveEvents() {
+        Instant since = events.retainedSince();
+        Set<String> announced = new HashSet<>();
+        for (EventEnvelope event : events.stored(List.of("OrderPlaced"))) {
+            try (JsonReader reader = Json.createReader(new StringReader(event.payload()))) {
+                announced.add(reader.readObject().getString("orderId", ""));
+            }
+        }
+        if (since == null) {
+            return new InvariantCheck("orders", "every order in the outbox's retention has its OrderPlaced event", 0, List.of());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id::text, placed_at from orders.customer_order where placed_at >= ?1")
+                .setParameter(1, Timestamp.from(since))
+                .getResultList();
+        List<InvariantCheck.Violation> violations = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (!announced.contains((String) row[0])) {
+                violations.add(new InvariantCheck.Violation("order without its OrderPlaced event",
+                        Map.of("orderId", row[0], "placedAt", ((Timestamp) row[1]).toInstant().toString())));
+            }
+        }
+        return new InvariantCheck("orders", "every order in the outbox's retention has its OrderPlaced event",
+                rows.size(), violations);
+    }
+}

@@ -1,0 +1,96 @@
+package io.quartermaster.platform.api.event;
+
+import io.quartermaster.platform.api.check.InvariantCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Read access to the events the outbox still keeps (published rows are purged after the
+ * retention period) and to what each consumer recorded as handled: what the modules'
+ * invariant checks compare their own rows with.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    @PersistenceContext(unitName = "platform")
+    EntityManager em;
+
+    /** Every stored event of these types, oldest first. */
+    public List<EventEnvelope> stored(Collection<String> types) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select event_id, type, version, occurred_at, body from platform.outbox "
+                        + "where type = any(?1) order by id")
+                .setParameter(1, List.copyOf(types).toArray(String[]::new))
+                .getResultList();
+        List<EventEnvelope> events = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            events.add(EventEnvelope.fromJson((String) row[4]));
+        }
+        return events;
+    }
+
+    /** When the oldest event still stored happened; null when the outbox is empty. */
+    public Instant retainedSince() {
+        Object oldest = em.createNativeQuery("select min(occurred_at) from platform.outbox").getSingleResult();
+        return oldest == null ? null : ((Timestamp) oldest).toInstant();
+    }
+
+    /** The ids of the events of these types that {@code consumer} recorded as handled. */
+    public Set<UUID> consumed(String consumer, Collection<String> types) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select event_id::text from platform.consumed_event "
+                        + "where consumer = ?1 and event_type = any(?2)")
+                .setParameter(1, consumer)
+                .setParameter(2, List.copyOf(types).toArray(String[]::new))
+                .getResultList();
+        Set<UUID> ids = new HashSet<>(rows.size() * 2);
+        rows.forEach(id -> ids.add(UUID.fromString((String) id)));
+        return ids;
+    }
+
+    /** The outbox's own invariant: no event waits to be published longer than {@code threshold}. */
+    public InvariantCheck unpublishedCheck(Duration threshold, Instant now) {
+        Object[] counts = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where published_at is null) "
+                + "from platform.outbox").getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> stuck = em.createNativeQuery("select event_id::text, type, occurred_at, attempts, last_error "
+                        + "from platform.outbox where published_at is null and occurred_at < ?1 order by id limit "
+                        + (InvariantCheck.MAX_LISTED + 1))
+                .setParameter(1, Timestamp.from(now.minus(threshold)))
+                .getResultList();
+        List<InvariantCheck.Violation> violations = new ArrayList<>();
+        for (Object[] row : stuck) {
+            Map<String, Object> involved = new LinkedHashMap<>();
+            involved.put("eventId", row[0]);
+            involved.put("type", row[1]);
+            involved.put("occurredAt", ((Timestamp) row[2]).toInstant().toString());
+            involved.put("attempts", ((Number) row[3]).intValue());
+            involved.put("lastError", row[4]);
+            violations.add(new InvariantCheck.Violation("unpublished for longer than " + threshold.toSeconds() + " s", involved));
+        }
+        return new InvariantCheck("platform", "no event waits in the outbox longer than " + threshold.toSeconds() + " s",
+                ((Number) counts[0]).longValue(), violations);
+    }
+
+    /** Events in the outbox not published yet, and the age of the oldest. */
+    public Map<String, Object> backlog(Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), min(occurred_at) from platform.outbox "
+                + "where published_at is null").getSingleResult();
+        Map<String, Object> backlog = new LinkedHashMap<>();
+        backlog.put("unpublished", ((Number) row[0]).longValue());
+        backlog.put("oldestUnpublished", row[1] == null ? null : ((Timestamp) row[1]).toInstant().toString());
+        return backlog;
+    }
+}

@@ -1,0 +1,61 @@
+package io.quartermaster.platform.api.tx;
+
+import io.quartermaster.platform.api.problem.ProblemException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tells "the database cannot be reached right now" apart from every other failure: no
+ * connection could be made or allocated, the connection broke, or the server is shutting
+ * down or starting up. Those failures are the operator's, not the caller's and not a bug:
+ * the API answers 503 with {@code Retry-After}, consumers wait and try the same message
+ * again instead of burning its delivery attempts.
+ */
+public final class DatabaseFailures {
+
+    /** Seconds a caller is asked to wait before retrying while the database is away. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 53300 too many connections. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean unavailable(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 30; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    String state = s.getSQLState();
+                    if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
+                        return true;
+                    }
+                }
+            }
+            String name = t.getClass().getName();
+            String message = String.valueOf(t.getMessage());
+            // Payara's pool: "Error in allocating a connection. Cause: Connection could not be allocated …"
+            if (name.endsWith("ResourceAllocationException") || name.endsWith("PoolingException")
+                    || message.contains("Error in allocating a connection")
+                    || message.contains("This connection has been closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The answer an API caller gets while the database is away. */
+    public static ProblemException problem() {
+        return new ProblemException(503, "Database unavailable",
+                "The database cannot be reached right now. Try again shortly with the same Idempotency-Key: "
+                        + "a request is never carried out twice.",
+                Map.of("retryAfter", RETRY_AFTER_SECONDS));
+    }
+}
