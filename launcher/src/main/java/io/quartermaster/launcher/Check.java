@@ -89,7 +89,7 @@ public final class Check {
         }
     }
 
-    static void print(JsonObject report, PrintStream out) {
+    public static void print(JsonObject report, PrintStream out) {
         out.printf("Invariant check at %s (%d ms)%n%n", report.getString("checkedAt"), report.getJsonNumber("millis").longValue());
         out.printf("%-10s %-78s %9s %10s%n", "module", "rule", "checked", "violations");
         for (JsonValue value : report.getJsonArray("checks")) {

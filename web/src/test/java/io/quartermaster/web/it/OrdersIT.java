@@ -143,6 +143,87 @@ class OrdersIT {
     }
 
     @Test
+    void aRetryAfterTheKeyWasReleasedFindsTheOrderOfTheFirstTryInsteadOfSellingAgain() throws Exception {
+        String sku = product("4.00", "0.20");
+        receive(sku, 10);
+        String key = "lost-answer-" + UUID.randomUUID();
+        String ref = "cust-" + UUID.randomUUID();
+        String body = "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":3}],\"payment\":{\"token\":\"tok_visa\"},"
+                + "\"customerRef\":\"" + ref + "\"}";
+        Answer first = Http.post("/api/v1/orders", body, Http.bearer(pos), key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+        // As if the answer was lost and the key's claim was never completed (instance killed, database gone at
+        // commit): the stored answer disappears and the lease has run out, so the retry runs the request again.
+        try (Connection c = TestServices.connect();
+             PreparedStatement s = c.prepareStatement("delete from platform.idempotency_key where key = ?")) {
+            s.setString(1, key);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        Answer retry = Http.post("/api/v1/orders", body, Http.bearer(pos), key);
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.json().getString("id")).isEqualTo(first.json().getString("id"));
+        assertThat(countSql("select count(*) from orders.customer_order where customer_ref = ?", ref)).isEqualTo(1);
+        assertThat(Http.get("/api/v1/stock/" + sku, Http.admin()).json().getInt("onHand")).as("sold once").isEqualTo(7);
+    }
+
+    @Test
+    void theInvariantCheckerListsEveryRuleAndNamesTheRowsOfABrokenOne() throws Exception {
+        String sku = product("3.00", "0.20");
+        receive(sku, 5);
+        assertThat(order(pos, sku, 2, "tok_visa").status()).isEqualTo(201);
+        assertThat(Http.get("/api/v1/admin/invariants", Http.basic("nobody", "x")).status()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/admin/invariants?inFlightSeconds=-1", Http.admin()).status()).isEqualTo(400);
+
+        Answer clean = Http.get("/api/v1/admin/invariants", Http.admin());
+        assertThat(clean.status()).as(clean.toString()).isEqualTo(200);
+        List<JsonObject> checks = clean.json().getJsonArray("checks").getValuesAs(JsonObject.class);
+        assertThat(checks.stream().map(c -> c.getString("module")).distinct())
+                .containsExactlyInAnyOrder("inventory", "orders", "erp", "platform");
+        assertThat(checks).hasSizeGreaterThanOrEqualTo(14).allMatch(c -> c.getJsonNumber("checked").longValue() >= 0);
+        assertThat(violationsFor(clean, sku)).isEmpty();
+
+        // A movement that never touched the stock level: on hand no longer equals the sum of movements.
+        insertMovement(sku, 1);
+        try {
+            Answer broken = Http.get("/api/v1/admin/invariants", Http.admin());
+            assertThat(broken.json().getBoolean("ok")).isFalse();
+            assertThat(violationsFor(broken, sku)).singleElement().satisfies(v -> {
+                assertThat(v.getString("rule")).isEqualTo("on_hand = sum of movements");
+                assertThat(v.getString("detail")).contains("on hand 3").contains("movements sum to 4");
+            });
+        } finally {
+            insertMovement(sku, -1);  // the movement ledger is append-only: compensate
+        }
+        assertThat(violationsFor(Http.get("/api/v1/admin/invariants", Http.admin()), sku)).isEmpty();
+    }
+
+    /** The violations whose rows name {@code sku}, each with its rule added. */
+    private static List<JsonObject> violationsFor(Answer report, String sku) {
+        List<JsonObject> found = new ArrayList<>();
+        for (JsonObject check : report.json().getJsonArray("checks").getValuesAs(JsonObject.class)) {
+            for (JsonObject v : check.getJsonArray("violations").getValuesAs(JsonObject.class)) {
+                if (v.getJsonObject("rows").toString().contains(sku)) {
+                    found.add(jakarta.json.Json.createObjectBuilder(v).add("rule", check.getString("rule")).build());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void insertMovement(String sku, int quantity) throws Exception {
+        try (Connection c = TestServices.connect();
+             PreparedStatement s = c.prepareStatement("insert into inventory.stock_movement (location_id, sku, kind, "
+                     + "quantity, value, actor, stock_version) select id, ?, 'ADJUSTMENT', ?, 0, 'invariant test', 0 "
+                     + "from inventory.location where code = 'MAIN'")) {
+            s.setString(1, sku);
+            s.setInt(2, quantity);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDeclinedPaymentReleasesTheStockAndAnExpiredHoldRefundsTheCapture() throws Exception {
         String sku = product("30.00", "0.20");
         receive(sku, 2);

@@ -44,7 +44,9 @@ public final class DatabaseFailures {
             // Payara's pool: "Error in allocating a connection. Cause: Connection could not be allocated …"
             if (name.endsWith("ResourceAllocationException") || name.endsWith("PoolingException")
                     || message.contains("Error in allocating a connection")
-                    || message.contains("This connection has been closed")) {
+                    || message.contains("This connection has been closed")
+                    // a commit whose connection broke: the outcome is unknown, the retry (same key) finds out
+                    || message.contains("physical connection is not usable")) {
                 return true;
             }
         }

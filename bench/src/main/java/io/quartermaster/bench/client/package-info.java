@@ -1,0 +1,2 @@
+/** A small client of the REST API for the bench and the fault suite. */
+package io.quartermaster.bench.client;
