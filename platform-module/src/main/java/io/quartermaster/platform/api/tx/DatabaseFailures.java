@@ -28,7 +28,10 @@ public final class DatabaseFailures {
     public static boolean unavailable(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 30; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
+            // XAException: the resource failed in commit/rollback (the pool wraps the connection's loss in it,
+            // with the server's message but without its SQLSTATE).
+            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException
+                    || t instanceof javax.transaction.xa.XAException) {
                 return true;
             }
             if (t instanceof SQLException sql) {
@@ -46,7 +49,10 @@ public final class DatabaseFailures {
                     || message.contains("Error in allocating a connection")
                     || message.contains("This connection has been closed")
                     // a commit whose connection broke: the outcome is unknown, the retry (same key) finds out
-                    || message.contains("physical connection is not usable")) {
+                    || message.contains("physical connection is not usable")
+                    || message.contains("terminating connection due to administrator command")
+                    || message.contains("the database system is shutting down")
+                    || message.contains("the database system is starting up")) {
                 return true;
             }
         }
