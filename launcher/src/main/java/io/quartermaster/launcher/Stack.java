@@ -251,22 +251,26 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code /health/ready} answers 200, or the process died, or the time is up. */
+    /** Waits until {@code /health/ready} answers 200, or the process died, or the time is up (then says what it saw last). */
     public static boolean awaitReady(Instance instance, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer yet";
         while (System.nanoTime() < deadline && instance.alive()) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return true;
                 }
+                last = response.statusCode() + " " + response.body();
             } catch (IOException e) {
-                // not listening yet
+                last = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             Thread.sleep(500);
         }
+        say("Instance " + instance.index() + (instance.alive() ? " not ready after " + timeout.toSeconds() + " s" : " exited")
+                + "; last health answer: " + (last.length() > 500 ? last.substring(0, 500) : last));
         return false;
     }
 

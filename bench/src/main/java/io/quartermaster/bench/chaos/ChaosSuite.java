@@ -196,7 +196,7 @@ public final class ChaosSuite implements AutoCloseable {
     public Row kills() throws Exception {
         String scenario = "s2";
         say("Scenario 2: load for " + settings.killLoadSeconds() + " s, " + settings.kills()
-                + " SIGKILL(s) of a random instance at random moments, each restarted at once");
+                + " SIGKILL(s) of a random instance at random moments (each restarted at once, the next once it serves again)");
         Buyers buyers = new Buyers(api, () -> ready, channelKeys, scenario, settings.patienceMillis());
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = buyers.start(settings.clients(), loadSkus, stop);
@@ -205,17 +205,15 @@ public final class ChaosSuite implements AutoCloseable {
         List<Thread> restarts = new ArrayList<>();
         long loadStarted = System.currentTimeMillis();
         for (int k = 0; k < settings.kills(); k++) {
-            long at = loadStarted + k * window + 2000 + ThreadLocalRandom.current().nextLong(Math.max(1, window - 4000));
-            Thread.sleep(Math.max(0, at - System.currentTimeMillis()));
+            // Each kill at a random moment once the previous victim serves again: always one instance down at most.
+            if (!await(Duration.ofMinutes(9), () -> ready.size() == INSTANCES)) {
+                throw new IllegalStateException("a killed instance did not come back; see its log");
+            }
+            long earliest = Math.max(System.currentTimeMillis(), loadStarted + k * window);
+            Thread.sleep(earliest - System.currentTimeMillis() + 2000 + ThreadLocalRandom.current().nextLong(Math.max(1, window - 4000)));
             List<Integer> candidates = new ArrayList<>();
             for (int i = 1; i <= INSTANCES; i++) {
-                if (ready.contains(urls.get(i - 1))) {
-                    candidates.add(i);
-                }
-            }
-            if (candidates.size() < 2) {
-                say("  (no kill: only " + candidates.size() + " instance ready)");
-                continue;
+                candidates.add(i);
             }
             int index = candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
             Stack.Instance victim = stack.instance(index);
@@ -227,12 +225,17 @@ public final class ChaosSuite implements AutoCloseable {
             Thread restart = new Thread(() -> {
                 try {
                     Stack.Instance again = stack.startInstance(index, victim.port(), Map.of());
-                    if (Stack.awaitReady(again, Duration.ofMinutes(6))) {
+                    if (!Stack.awaitReady(again, Duration.ofMinutes(4))) {
+                        say("  instance " + index + " did not become ready; starting it once more");
+                        stack.kill(again);
+                        again = stack.startInstance(index, victim.port(), Map.of());
+                    }
+                    if (Stack.awaitReady(again, Duration.ofMinutes(4))) {
                         restartMillis.add(System.currentTimeMillis() - killed);
                         ready.add(urls.get(index - 1));
                         say("  instance " + index + " serving again " + (System.currentTimeMillis() - killed) + " ms after the kill");
                     }
-                } catch (IOException | InterruptedException e) {
+                } catch (IOException | InterruptedException | RuntimeException e) {
                     say("  instance " + index + " did not restart: " + e);
                 }
             }, "restart-" + index);
@@ -240,9 +243,9 @@ public final class ChaosSuite implements AutoCloseable {
             restarts.add(restart);
         }
         Thread.sleep(Math.max(0, loadStarted + settings.killLoadSeconds() * 1000L - System.currentTimeMillis()));
+        Buyers.join(restarts);  // the load goes on until the last victim serves again
         stop.set(true);
         Buyers.join(threads);
-        Buyers.join(restarts);
         if (ready.size() < INSTANCES) {
             throw new IllegalStateException("a killed instance did not come back; see its log");
         }

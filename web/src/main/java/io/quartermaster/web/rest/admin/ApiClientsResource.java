@@ -7,6 +7,7 @@ import io.quartermaster.platform.api.identity.NewApiClient;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.web.security.CurrentCaller;
+import io.quartermaster.web.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 @Path("/admin/api-clients")
 @RequestScoped
@@ -54,13 +54,7 @@ public class ApiClientsResource {
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no API client " + id);
-        }
-        if (!identity.revokeApiClient(uuid, caller.name())) {
+        if (!identity.revokeApiClient(PathIds.uuid(id, "API client"), caller.name())) {
             throw ProblemException.notFound("no API client " + id);
         }
         return Response.noContent().build();

@@ -5,8 +5,8 @@ import io.quartermaster.erp.api.NewPurchaseOrder;
 import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.platform.api.identity.Role;
-import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.web.security.CurrentCaller;
+import io.quartermaster.web.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.UUID;
 
 /** Purchase orders, automatic and manual: DRAFT → ISSUED → PARTIALLY_RECEIVED → RECEIVED, or CANCELLED. */
 @Path("/erp/purchase-orders")
@@ -46,7 +45,7 @@ public class PurchaseOrdersResource {
     @Path("{id}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME})
     public PurchaseOrderView get(@PathParam("id") String id) {
-        return replenishment.purchaseOrder(uuid(id));
+        return replenishment.purchaseOrder(PathIds.uuid(id, "purchase order"));
     }
 
     @POST
@@ -57,26 +56,18 @@ public class PurchaseOrdersResource {
     @POST
     @Path("{id}/issue")
     public PurchaseOrderView issue(@PathParam("id") String id) {
-        return replenishment.issue(uuid(id), caller.name());
+        return replenishment.issue(PathIds.uuid(id, "purchase order"), caller.name());
     }
 
     @POST
     @Path("{id}/cancel")
     public PurchaseOrderView cancel(@PathParam("id") String id) {
-        return replenishment.cancel(uuid(id), caller.name());
+        return replenishment.cancel(PathIds.uuid(id, "purchase order"), caller.name());
     }
 
     @POST
     @Path("{id}/receipts")
     public Response receive(@PathParam("id") String id, GoodsReceipt receipt) {
-        return Response.status(201).entity(replenishment.receive(uuid(id), receipt, caller.name())).build();
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no purchase order " + id);
-        }
+        return Response.status(201).entity(replenishment.receive(PathIds.uuid(id, "purchase order"), receipt, caller.name())).build();
     }
 }

@@ -8,6 +8,7 @@ import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.web.security.Callers;
 import io.quartermaster.web.rest.IdempotencyFilter;
+import io.quartermaster.web.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -59,7 +60,7 @@ public class OrdersResource {
     @Path("{id}")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public OrderView get(@PathParam("id") String id) {
-        return orders.order(CheckoutsResource.uuid(id), callers.viewer())
+        return orders.order(PathIds.uuid(id, "order"), callers.viewer())
                 .orElseThrow(() -> ProblemException.notFound("no order " + id));
     }
 
@@ -67,13 +68,13 @@ public class OrdersResource {
     @Path("{id}/cancel")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public OrderView cancel(@PathParam("id") String id) {
-        return orders.cancel(CheckoutsResource.uuid(id), callers.viewer());
+        return orders.cancel(PathIds.uuid(id, "order"), callers.viewer());
     }
 
     @POST
     @Path("{id}/returns")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Response returnLines(@PathParam("id") String id, ReturnRequest request) {
-        return Response.status(201).entity(orders.returnLines(CheckoutsResource.uuid(id), request, callers.viewer())).build();
+        return Response.status(201).entity(orders.returnLines(PathIds.uuid(id, "order"), request, callers.viewer())).build();
     }
 }
