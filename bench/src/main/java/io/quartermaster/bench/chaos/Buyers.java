@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +43,6 @@ final class Buyers {
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger gaveUp = new AtomicInteger();
-    private final AtomicLong lastSuccessAt = new AtomicLong();
     private final AtomicInteger rotation = new AtomicInteger();
 
     Buyers(Api api, Supplier<List<String>> instances, Map<String, String> channelKeys, String scenario,
@@ -94,7 +92,6 @@ final class Buyers {
             }
             if (answer.status() == 201) {
                 orderId = answer.json().getString("id");
-                lastSuccessAt.set(System.currentTimeMillis());
             }
             long now = System.currentTimeMillis();
             Outcome outcome = new Outcome(key, answer.status(), orderId, attempts, now - started, now);
@@ -155,10 +152,6 @@ final class Buyers {
 
     int gaveUp() {
         return gaveUp.get();
-    }
-
-    long lastSuccessAt() {
-        return lastSuccessAt.get();
     }
 
     /** Every HTTP status seen (retries included), e.g. {201=812, 409=3, 503=40}. */

@@ -21,7 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -502,14 +501,10 @@ public final class ChaosSuite implements AutoCloseable {
     }
 
     private long queryLong(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Long.parseLong(queryString(sql));
     }
 
+    /** The first column of the first row, on a fresh connection (the database may have restarted in between). */
     private String queryString(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
              Statement s = c.createStatement();
@@ -537,13 +532,7 @@ public final class ChaosSuite implements AutoCloseable {
     }
 
     public List<Row> runAll() throws Exception {
-        Map<String, Row> rows = new LinkedHashMap<>();
-        rows.put("1", threeInstances());
-        rows.put("2", kills());
-        rows.put("3", brokerOutage());
-        rows.put("4", databaseRestart());
-        rows.put("5", duplicatesAndPoison());
-        return List.copyOf(rows.values());
+        return List.of(threeInstances(), kills(), brokerOutage(), databaseRestart(), duplicatesAndPoison());
     }
 
     @Override

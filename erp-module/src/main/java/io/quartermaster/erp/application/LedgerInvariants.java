@@ -17,7 +17,6 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +47,11 @@ public class LedgerInvariants {
         checks.add(entriesBalanced());
         checks.add(trialBalanceBalanced());
         checks.add(reconciled(inFlightThreshold, now));
-        Set<UUID> consumed = events.consumed(LedgerPostings.CONSUMER, postingTypes());
+        Set<UUID> consumed = events.consumed(LedgerPostings.CONSUMER, LedgerPostings.TYPES);
         Map<UUID, Long> autoEntries = autoEntries();
         checks.add(eventsHaveEntries(consumed, autoEntries.keySet()));
         checks.add(entriesHaveEvents(consumed, autoEntries));
         return checks;
-    }
-
-    private static Set<String> postingTypes() {
-        Set<String> types = new HashSet<>(PostingRules.ORDER_EVENTS);
-        types.addAll(Books.VALUED_STOCK_EVENTS);
-        return types;
     }
 
     private InvariantCheck entriesBalanced() {
@@ -117,7 +110,7 @@ public class LedgerInvariants {
     private InvariantCheck eventsHaveEntries(Set<UUID> consumed, Set<UUID> posted) {
         List<InvariantCheck.Violation> violations = new ArrayList<>();
         long checked = 0;
-        for (EventEnvelope event : events.stored(postingTypes())) {
+        for (EventEnvelope event : events.stored(LedgerPostings.TYPES)) {
             if (!consumed.contains(event.eventId())) {
                 continue;
             }

@@ -23,6 +23,9 @@ public class LedgerPostings implements EventHandler {
 
     public static final String CONSUMER = "erp";
 
+    /** What the books post from: order events and the stock events that carry value. */
+    static final Set<String> TYPES = types();
+
     @Inject
     Books books;
 
@@ -33,9 +36,13 @@ public class LedgerPostings implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
+        return TYPES;
+    }
+
+    private static Set<String> types() {
         Set<String> types = new HashSet<>(PostingRules.ORDER_EVENTS);
         types.addAll(Books.VALUED_STOCK_EVENTS);
-        return types;
+        return Set.copyOf(types);
     }
 
     @Override

@@ -1,16 +1,14 @@
 package io.quartermaster.orders.application;
 
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.orders.api.event.OrderPlaced;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,9 +87,7 @@ public class OrderInvariants {
         Instant since = events.retainedSince();
         Set<String> announced = new HashSet<>();
         for (EventEnvelope event : events.stored(List.of("OrderPlaced"))) {
-            try (JsonReader reader = Json.createReader(new StringReader(event.payload()))) {
-                announced.add(reader.readObject().getString("orderId", ""));
-            }
+            announced.add(String.valueOf(event.payloadAs(OrderPlaced.class).orderId()));
         }
         if (since == null) {
             return new InvariantCheck("orders", "every order in the outbox's retention has its OrderPlaced event", 0, List.of());

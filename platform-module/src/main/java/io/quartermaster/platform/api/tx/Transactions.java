@@ -50,9 +50,6 @@ public class Transactions {
                     pause(attempt);
                     continue;
                 }
-                if (DatabaseFailures.unavailable(e)) {
-                    throw DatabaseFailures.problem();
-                }
                 if ("55P03".equals(state)) {
                     throw new ProblemException(503, "Busy",
                             "The stock involved is busy; nothing was changed. Try again in a moment.",
