@@ -6,14 +6,12 @@ import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventLog;
+import io.quartermaster.platform.api.event.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,10 +113,7 @@ public class LedgerInvariants {
                 continue;
             }
             checked++;
-            JsonObject payload;
-            try (JsonReader reader = Json.createReader(new StringReader(event.payload()))) {
-                payload = reader.readObject();
-            }
+            JsonObject payload = Jsonp.parseObject(event.payload());
             if (!PostingRules.postings(event.type(), payload).isEmpty() && !posted.contains(event.eventId())) {
                 violations.add(new InvariantCheck.Violation("consumed event without its journal entry", Map.of(
                         "eventId", event.eventId().toString(), "type", event.type(), "occurredAt", event.occurredAt().toString())));

@@ -3,13 +3,12 @@ package io.quartermaster.erp.application;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
+import io.quartermaster.platform.api.event.Jsonp;
 import io.quartermaster.platform.api.event.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -49,7 +48,7 @@ public class LedgerPostings implements EventHandler {
     public void handle(EventEnvelope event) {
         JsonObject payload;
         try {
-            payload = Json.createReader(new StringReader(event.payload())).readObject();
+            payload = Jsonp.parseObject(event.payload());
         } catch (JsonException e) {
             throw new MalformedEventException("payload of " + event.type() + " is not a JSON object", e);
         }

@@ -3,12 +3,11 @@ package io.quartermaster.erp.application;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
+import io.quartermaster.platform.api.event.Jsonp;
 import io.quartermaster.platform.api.event.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.Set;
 
 /**
@@ -34,7 +33,7 @@ public class StockProjections implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        JsonObject payload = Json.createReader(new StringReader(event.payload())).readObject();
+        JsonObject payload = Jsonp.parseObject(event.payload());
         JsonObject level = payload.getJsonObject("level");
         if (level == null || !payload.containsKey("sku") || !payload.containsKey("location")) {
             // Synthetic or foreign stock events without a level state change nothing here.

@@ -1,5 +1,6 @@
 package io.quartermaster.web.security;
 
+import io.quartermaster.platform.api.event.Jsonp;
 import io.quartermaster.platform.api.identity.Caller;
 import io.quartermaster.platform.api.identity.IdentityFacade;
 import io.quartermaster.platform.api.identity.Role;
@@ -7,11 +8,10 @@ import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -96,7 +96,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             headers.forEach(response::setHeader);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(Jsonp.object()
                     .add("type", "https://quartermaster.io/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
                     .add("title", title)
                     .add("status", status)

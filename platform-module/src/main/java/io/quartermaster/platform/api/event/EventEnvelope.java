@@ -1,11 +1,8 @@
 package io.quartermaster.platform.api.event;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -34,19 +31,13 @@ public record EventEnvelope(UUID eventId, String type, int version, Instant occu
         return JSONB.fromJson(payload, type);
     }
 
+    /**
+     * The envelope as JSON. The payload is JSON written by {@link #wrap} (or read from a
+     * well-formed envelope), so it is embedded as it is instead of being parsed and written again.
+     */
     public String toJson() {
-        JsonObject payloadObject;
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            payloadObject = reader.readObject();
-        }
-        return Json.createObjectBuilder()
-                .add("eventId", eventId.toString())
-                .add("type", type)
-                .add("version", version)
-                .add("occurredAt", occurredAt.toString())
-                .add("payload", payloadObject)
-                .build()
-                .toString();
+        return "{\"eventId\":\"" + eventId + "\",\"type\":" + Jsonp.quote(type) + ",\"version\":" + version
+                + ",\"occurredAt\":\"" + occurredAt + "\",\"payload\":" + payload + "}";
     }
 
     /**
@@ -54,8 +45,8 @@ public record EventEnvelope(UUID eventId, String type, int version, Instant occu
      * {@link MalformedEventException}, which sends the message towards the dead-letter address.
      */
     public static EventEnvelope fromJson(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            JsonObject o = reader.readObject();
+        try {
+            JsonObject o = Jsonp.parseObject(json);
             return new EventEnvelope(
                     UUID.fromString(o.getString("eventId")),
                     o.getString("type"),
