@@ -192,7 +192,12 @@ public final class Stack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx" + env.getOrDefault("QM_HEAP", "1g"),
+                "-Xms256m", "-Xmx" + env.getOrDefault("QM_HEAP", "1g")));
+        String jvmOptions = env.getOrDefault("QM_JVM_OPTS", "");
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar", payaraMicro().toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",

@@ -1,0 +1,635 @@
+package io.quartermaster.bench.load;
+
+import io.quartermaster.bench.client.Api;
+import io.quartermaster.launcher.Check;
+import io.quartermaster.launcher.EmbeddedDatabase;
+import io.quartermaster.launcher.Stack;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * {@code ./quartermaster bench [W1 … W6] [--quick] [--seconds N] [--out DIR]}: starts
+ * Quartermaster with production-like settings (durable PostgreSQL, persistent broker, one
+ * Payara Micro instance), a Redis for the lock-then-check driver, then drives every workload
+ * against the application and, in the same run on the same PostgreSQL, its pgbench twin and
+ * the comparison drivers; writes the Markdown report with PNG charts to
+ * {@code bench/results/<date>/}.
+ */
+public final class Bench {
+
+    /** Sizes of a run: the full one, or a short one to try the bench out. */
+    record Plan(boolean quick, int seconds, int warmup) {
+        List<Integer> w1Clients() {
+            return quick ? List.of(1, 8, 32) : List.of(1, 8, 32, 64, 128);
+        }
+
+        List<Integer> w23Clients() {
+            return quick ? List.of(8) : List.of(8, 32);
+        }
+
+        int w4Clients() {
+            return 32;
+        }
+
+        int w5Clients() {
+            return 32;
+        }
+
+        int longSeconds() {
+            return seconds * 2;
+        }
+    }
+
+    private static final String W5_TTL = "5";
+
+    private final Plan plan;
+    private final Path home;
+    private final Path dataDir;
+    private final Path outDir;
+    private final Api api = new Api(Duration.ofSeconds(30));
+    private final String adminPassword = "bench-" + UUID.randomUUID();
+    private final Map<String, String> channelKeys = new LinkedHashMap<>();
+    private final List<Run> runs = new ArrayList<>();
+    private final Map<Workload, List<String>> notes = new LinkedHashMap<>();
+    private final Map<String, String> versions = new LinkedHashMap<>();
+    private Stack stack;
+    private Stack.Instance instance;
+    private BenchDatabase db;
+    private PgbenchTwin twin;
+    private Process redisServer;
+    private JedisPool redis;
+    private String baseUrl;
+
+    Bench(Plan plan, Path home, Path dataDir, Path outDir) {
+        this.plan = plan;
+        this.home = home;
+        this.dataDir = dataDir;
+        this.outDir = outDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (var config = Bench.class.getResourceAsStream("/chaos-logging.properties")) {
+            java.util.logging.LogManager.getLogManager().readConfiguration(config);
+        }
+        System.setProperty("java.awt.headless", "true");
+        Path home = Path.of(System.getProperty("qm.home", ".")).toAbsolutePath().normalize();
+        boolean quick = false;
+        Integer seconds = null;
+        Path out = null;
+        Set<Workload> workloads = EnumSet.noneOf(Workload.class);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--quick" -> quick = true;
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                default -> {
+                    try {
+                        workloads.add(Workload.valueOf(arg.toUpperCase()));
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("usage: quartermaster bench [W1 … W6] [--quick] [--seconds N] [--out DIR]");
+                        System.exit(2);
+                    }
+                }
+            }
+        }
+        if (workloads.isEmpty()) {
+            workloads = EnumSet.allOf(Workload.class);
+        }
+        Plan plan = new Plan(quick, seconds != null ? seconds : quick ? 5 : 15, quick ? 2 : 3);
+        if (out == null) {
+            out = home.resolve("bench/results").resolve(LocalDate.now().format(DateTimeFormatter.ISO_LOCAL_DATE)
+                    + (quick ? "-quick" : ""));
+        }
+        Bench bench = new Bench(plan, home, home.resolve("bench/target/bench-data"), out);
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::close));
+        long started = System.nanoTime();
+        try {
+            bench.setUp();
+            bench.runAll(workloads);
+            Path report = new Report(bench.runs, bench.notes, bench.machine(Duration.ofNanos(System.nanoTime() - started)),
+                    plan).write(out);
+            progress("Report written: %s", report);
+            System.out.println();
+            System.out.println(Files.readString(report));
+        } finally {
+            bench.close();
+        }
+        System.exit(0);
+    }
+
+    static void progress(String format, Object... args) {
+        System.out.println("[bench] " + String.format(format, args));
+        System.out.flush();
+    }
+
+    // ------------------------------------------------------------------ set-up
+
+    void setUp() throws Exception {
+        String pgbench = PgbenchTwin.find();
+        if (pgbench == null) {
+            throw new IllegalStateException("pgbench not found: install Debian's postgresql-client (./quartermaster bench does)");
+        }
+        String redisBinary = which("redis-server");
+        if (redisBinary == null) {
+            throw new IllegalStateException("redis-server not found: install Debian's redis-server (./quartermaster bench does)");
+        }
+        deleteTree(dataDir);
+        Files.createDirectories(dataDir);
+        Map<String, String> env = new HashMap<>();
+        env.put("QM_HEAP", "1g");
+        // Deep stacks in the JFR profile, so that samples reach our code through Payara's layers.
+        env.put("QM_JVM_OPTS", System.getenv().getOrDefault("QM_JVM_OPTS", "-XX:FlightRecorderOptions:stackdepth=512"));
+        stack = new Stack(home, dataDir, env, true, freePort(), freePort(), 5, dataDir.resolve("logs"));
+        stack.startServices();
+        stack.putAppEnv("QM_ADMIN_PASSWORD", adminPassword);
+        int port = freePort();
+        progress("Starting Payara Micro on port %d (durable PostgreSQL, persistent broker; log in %s)", port,
+                dataDir.resolve("logs"));
+        instance = stack.startInstance(1, port, Map.of());
+        baseUrl = instance.baseUrl();
+        if (!Stack.awaitReady(instance, Duration.ofMinutes(5))) {
+            throw new IllegalStateException("Quartermaster did not become ready; see " + dataDir.resolve("logs"));
+        }
+        db = new BenchDatabase(stack.jdbcUrl(), EmbeddedDatabase.USER);
+        twin = new PgbenchTwin(pgbench, stack.database().port(), EmbeddedDatabase.USER, EmbeddedDatabase.DATABASE,
+                dataDir.resolve("pgbench"));
+        int redisPort = freePort();
+        redisServer = new ProcessBuilder(redisBinary, "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no")
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("logs/redis.log").toFile()).start();
+        org.apache.commons.pool2.impl.GenericObjectPoolConfig<Jedis> pool = new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>();
+        pool.setMaxTotal(256);
+        pool.setMaxIdle(256);
+        redis = new JedisPool(pool, "127.0.0.1", redisPort);
+        waitForRedis();
+        versions.put("PostgreSQL (server)", db.serverVersion() + " (embedded, fsync and synchronous_commit on)");
+        versions.put("pgbench", twin.version());
+        versions.put("Redis", firstLine(run(redisBinary, "--version")));
+        versions.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        versions.put("Payara Micro", payaraVersion());
+
+        String admin = admin();
+        for (String channel : List.of("WEB", "MOBILE", "POS")) {
+            channel(channel, 120);
+            JsonObject client = api.require(baseUrl, "POST", "/api/v1/admin/api-clients", admin, Json.createObjectBuilder()
+                    .add("name", "bench-" + channel.toLowerCase()).add("role", "CHANNEL").add("channel", channel).build()).json();
+            channelKeys.put(channel, client.getString("key"));
+        }
+        createProducts();
+        db.createBenchSchema();
+    }
+
+    private void channel(String code, int ttlSeconds) throws IOException, InterruptedException {
+        api.require(baseUrl, "PUT", "/api/v1/channels/" + code, admin(), Json.createObjectBuilder()
+                .add("name", code + " (bench)").add("holdTtlSeconds", ttlSeconds)
+                .add("locations", Json.createArrayBuilder().add("MAIN")).build());
+    }
+
+    /** 10,000 products with {@link BenchDatabase#STOCK_PER_SKU} units each, through the API (8 at a time). */
+    private void createProducts() throws Exception {
+        progress("Creating %,d products with %,d units each through the API ...", Workload.SKUS, BenchDatabase.STOCK_PER_SKU);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger done = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        String admin = admin();
+        for (int n = 1; n <= Workload.SKUS; n++) {
+            String sku = AppContender.sku(n);
+            futures.add(pool.submit(() -> {
+                api.require(baseUrl, "PUT", "/api/v1/products/" + sku, admin, Json.createObjectBuilder()
+                        .add("name", "Bench item " + sku).add("price", 10).add("taxRate", 0.2).build());
+                api.require(baseUrl, "POST", "/api/v1/stock/receipts", admin, Json.createObjectBuilder()
+                        .add("sku", sku).add("location", "MAIN").add("quantity", BenchDatabase.STOCK_PER_SKU)
+                        .add("unitCost", 4).build());
+                int count = done.incrementAndGet();
+                if (count % 1000 == 0) {
+                    progress("  %,d of %,d products", count, Workload.SKUS);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        progress("Waiting for the books to post the receipts ...");
+        waitForRest(Duration.ofMinutes(5));
+    }
+
+    // ------------------------------------------------------------------ workloads
+
+    void runAll(Set<Workload> workloads) throws Exception {
+        for (Workload w : workloads) {
+            progress("== %s: %s", w, w.title);
+            switch (w) {
+                case W1 -> contention(w, plan.w1Clients(), true);
+                case W2, W3 -> contention(w, plan.w23Clients(), false);
+                case W4 -> carts();
+                case W5 -> holds();
+                case W6 -> ledgerLag();
+            }
+            invariants(w);
+        }
+    }
+
+    /** Every contender at every client count; the application profiled at 32 clients. */
+    private void contention(Workload w, List<Integer> clients, boolean profileAt32) throws Exception {
+        for (int n : clients) {
+            AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
+            runs.add(measure(w, app, n, 0, profileAt32 && n == 32 || !profileAt32 && w == Workload.W2 && n == 32));
+            runs.add(pgbench(w, n, 0, 1));
+            try (var optimistic = new JdbcContenders.Optimistic(db, false)) {
+                runs.add(measure(w, optimistic, n, 0, false));
+            }
+            try (var retrying = new JdbcContenders.Optimistic(db, true)) {
+                runs.add(measure(w, retrying, n, 0, false));
+            }
+            try (var locking = new JdbcContenders.RedisLockThenCheck(db, redis)) {
+                try (Jedis jedis = redis.getResource()) {
+                    jedis.flushAll();
+                }
+                runs.add(measure(w, locking, n, 0, false));
+            }
+        }
+    }
+
+    /** W4: carts of 1–5 lines in random order; the twin once as written (deadlocks reach it) and once retrying. */
+    private void carts() throws Exception {
+        int n = plan.w4Clients();
+        runs.add(measure(Workload.W4, new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db), n, 0, false));
+        runs.add(pgbench(Workload.W4, n, 0, 1));
+        runs.add(pgbench(Workload.W4, n, 0, 10).with("pgbench", "--max-tries=10"));
+    }
+
+    /** W5: checkout holds from all channels, 30 % abandoned; the hold invariant sampled all along. */
+    private void holds() throws Exception {
+        for (String channel : channelKeys.keySet()) {
+            channel(channel, Integer.parseInt(W5_TTL));
+        }
+        try {
+            Instant from = Instant.now();
+            List<BenchDatabase.HoldSample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread sampler = new Thread(() -> {
+                while (!stop.get()) {
+                    try {
+                        samples.add(db.holdSample());
+                        Thread.sleep(250);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "hold-sampler");
+            sampler.start();
+            Run run = measure(Workload.W5, new CheckoutContender(api, baseUrl, channelKeys, db), plan.w5Clients(), 0, false);
+            progress("W5: load over; sampling on while the abandoned holds expire ...");
+            Thread.sleep((Long.parseLong(W5_TTL) + 8) * 1000L);
+            stop.set(true);
+            sampler.join();
+            BenchDatabase.Expiry expiry = db.expiries(from);
+            long mismatched = samples.stream().filter(s -> !s.mismatches().isEmpty()).count();
+            long overdue = samples.stream().filter(s -> s.overdue() > 0).count();
+            double oldest = samples.stream().mapToDouble(BenchDatabase.HoldSample::oldestOverdueSeconds).max().orElse(0);
+            List<String> examples = samples.stream().flatMap(s -> s.mismatches().stream()).limit(3).toList();
+            run = run.with("samples", String.valueOf(samples.size()))
+                    .with("samples where available ≠ on hand − active holds", String.valueOf(mismatched)
+                            + (examples.isEmpty() ? "" : " e.g. " + examples))
+                    .with("samples with a hold active > 5 s after its expiry", overdue
+                            + (overdue > 0 ? " (oldest %.1f s past expiry)".formatted(oldest) : ""))
+                    .with("holds expired", String.valueOf(expiry.expired()))
+                    .with("expiry → released, p50 / p99 / max", "%.0f / %.0f / %.0f ms".formatted(expiry.p50(), expiry.p99(),
+                            expiry.max()))
+                    .with("holds of the run still active at the end", String.valueOf(expiry.stillActive()));
+            runs.add(run);
+        } finally {
+            for (String channel : channelKeys.keySet()) {
+                channel(channel, 120);
+            }
+        }
+    }
+
+    /** W6: W2's carts arriving at a fixed rate (open loop); ledger lag from each order to its journal entry. */
+    private void ledgerLag() throws Exception {
+        double rate = runs.stream().filter(r -> r.workload() == Workload.W2 && r.contender().equals("Quartermaster")
+                        && "closed".equals(r.mode())).mapToDouble(Run::ordersPerSecond).max().orElse(0) * 0.7;
+        if (rate < 20) {
+            rate = plan.quick() ? 50 : 150;
+        }
+        rate = Math.round(rate / 10) * 10.0;
+        AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
+        runs.add(measure(Workload.W6, app, 0, rate, false).with("rate", "70 % of W2's best closed-loop orders/s"));
+        runs.add(pgbench(Workload.W6, 32, rate, 1));
+    }
+
+    // ------------------------------------------------------------------ one run
+
+    private Run measure(Workload w, Contender contender, int clients, double rate, boolean profile) throws Exception {
+        boolean app = contender instanceof AppContender || contender instanceof CheckoutContender;
+        if (!app) {
+            db.resetBenchStock();
+        } else {
+            db.vacuumApp();
+        }
+        String label = "%s %s, %s".formatted(w, contender.name(), rate > 0 ? Math.round(rate) + "/s open loop" : clients + " clients");
+        progress("%s ...", label);
+        Map<Integer, Long> before = contender.onHand();
+        long deadlocksBefore = db.deadlocks();
+        int seconds = w == Workload.W5 || w == Workload.W6 ? plan.longSeconds() : plan.seconds();
+        Path jfr = outDir.resolve("profile-" + w.name().toLowerCase() + "-" + clients + ".jfr");
+        boolean profiling = profile && Profiler.start(instance.pid(),
+                Duration.ofSeconds(plan.warmup() + seconds), dataDir.resolve(jfr.getFileName()));
+        Tally tally;
+        Map<String, Double> waits;
+        try (BenchDatabase.WaitSampler sampler = db.sampleWaits(20)) {
+            tally = rate > 0
+                    ? Load.open(contender, w, rate, Duration.ofSeconds(plan.warmup()), Duration.ofSeconds(seconds), 512, label)
+                    : Load.closed(contender, w, clients, Duration.ofSeconds(plan.warmup()), Duration.ofSeconds(seconds), label);
+            waits = sampler.shares();
+        }
+        long deadlocks = db.deadlocks() - deadlocksBefore;
+        Map<Integer, Long> after = contender.onHand();
+        long oversells = 0;
+        for (Map.Entry<Integer, Long> e : after.entrySet()) {
+            long lost = before.getOrDefault(e.getKey(), 0L) - e.getValue();
+            oversells += Math.max(0, tally.unitsSold(e.getKey()) - lost) + (e.getValue() < 0 ? -e.getValue() : 0);
+        }
+        long falseRejections = tally.refused().stream().filter(cart -> stillHad(cart, after)).count();
+        Run.Lag lag = null;
+        if (app) {
+            waitForLedger(tally, Duration.ofMinutes(2));
+            lag = db.ledgerLag(tally.opened(), tally.closed());
+        }
+        Histogram h = tally.latency();
+        long errors = tally.count(Verdict.ERROR);
+        Run run = new Run(w, contender.name(), rate > 0 ? "open" : "closed", clients, rate,
+                Duration.between(tally.opened(), tally.closed()).toMillis() / 1000.0, tally.requests(),
+                tally.count(Verdict.SOLD), tally.count(Verdict.OUT_OF_STOCK), tally.count(Verdict.REFUSED), falseRejections,
+                oversells, tally.answers(), errors, tally.retries(), deadlocks, ms(h, 50), ms(h, 99), ms(h, 99.9),
+                h.getMaxValue() / 1000.0, lag, waits, new LinkedHashMap<>());
+        if (w == Workload.W5) {
+            run = run.with("abandoned holds", String.valueOf(tally.count(Verdict.ABANDONED)));
+        }
+        progress("%s: %.0f orders/s, p99 %.1f ms, %d oversold, %d false rejections, %d errors%s", label,
+                run.ordersPerSecond(), run.p99(), oversells, falseRejections, errors,
+                lag == null ? "" : ", ledger lag p99 %.0f ms".formatted(lag.p99()));
+        if (profiling) {
+            Files.createDirectories(outDir);
+            List<String> profileLines = Profiler.summarize(dataDir.resolve(jfr.getFileName()), Map.of(
+                    stack.database().port(), "PostgreSQL", portOf(stack.jmsUrl()), "Artemis"));
+            notes.computeIfAbsent(w, k -> new ArrayList<>()).add("Profile of the application server (JFR) during "
+                    + label + ":");
+            notes.get(w).addAll(profileLines);
+        }
+        return run;
+    }
+
+    private Run pgbench(Workload w, int clients, double rate, int maxTries) throws Exception {
+        db.resetBenchStock();
+        String label = "%s pgbench twin, %s".formatted(w, rate > 0 ? Math.round(rate) + "/s open loop" : clients + " clients");
+        progress("%s ...", label);
+        twin.run(w, clients, plan.warmup(), rate, maxTries, false);
+        Map<Integer, Long> before = db.benchOnHand();
+        Map<Integer, Long> orderedBefore = db.benchUnitsOrdered();
+        long deadlocksBefore = db.deadlocks();
+        int seconds = w == Workload.W6 ? plan.longSeconds() : plan.seconds();
+        PgbenchTwin.Result result;
+        Map<String, Double> waits;
+        try (BenchDatabase.WaitSampler sampler = db.sampleWaits(20)) {
+            result = twin.run(w, clients, seconds, rate, maxTries, true);
+            waits = sampler.shares();
+        }
+        long deadlocks = db.deadlocks() - deadlocksBefore;
+        Map<Integer, Long> after = db.benchOnHand();
+        Map<Integer, Long> ordered = db.benchUnitsOrdered();
+        long oversells = 0;
+        for (Map.Entry<Integer, Long> e : after.entrySet()) {
+            long lost = before.getOrDefault(e.getKey(), 0L) - e.getValue();
+            long sold = ordered.getOrDefault(e.getKey(), 0L) - orderedBefore.getOrDefault(e.getKey(), 0L);
+            oversells += Math.max(0, sold - lost) + (e.getValue() < 0 ? -e.getValue() : 0);
+        }
+        Map<String, Long> answers = new java.util.TreeMap<>();
+        answers.put("committed", result.processed());
+        result.failures().forEach((kind, n) -> answers.put(kind + " failure", n));
+        Histogram h = result.latency();
+        Run run = new Run(w, "pgbench twin", rate > 0 ? "open" : "closed", clients, rate, seconds, result.processed()
+                + result.failed(), result.processed(), 0, 0, 0, oversells, answers, result.failed(), result.retried(), deadlocks,
+                ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, null, waits, new LinkedHashMap<>());
+        progress("%s: %.0f transactions/s, p99 %.1f ms, %d failed", label, run.ordersPerSecond(), run.p99(), result.failed());
+        return run;
+    }
+
+    private static boolean stillHad(Cart cart, Map<Integer, Long> after) {
+        for (int i = 0; i < cart.lines(); i++) {
+            if (after.getOrDefault(cart.skus()[i], 0L) < cart.quantities()[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** Until every order of the run has its journal entry (or the time is up). */
+    private void waitForLedger(Tally tally, Duration patience) throws Exception {
+        Instant to = Instant.now();
+        long deadline = System.nanoTime() + patience.toNanos();
+        Instant from = tally.opened().minusSeconds(plan.warmup() + 1);
+        while (System.nanoTime() < deadline && db.ledgerEntries(from, to) < tally.ordersAll()) {
+            Thread.sleep(250);
+        }
+    }
+
+    private void invariants(Workload w) throws Exception {
+        waitForRest(Duration.ofMinutes(3));
+        JsonObject report = Check.fetch(baseUrl, "admin", adminPassword, 60);
+        long violations = report.getJsonNumber("violations").longValue();
+        notes.computeIfAbsent(w, k -> new ArrayList<>()).add(0, "Invariant checker after " + w + ": " + violations
+                + " violation(s) over " + report.getJsonArray("checks").size() + " rules (" + report.getJsonNumber("millis")
+                + " ms).");
+        if (violations > 0) {
+            progress("INVARIANTS BROKEN after %s: %s", w, report);
+            for (int i = 0; i < runs.size(); i++) {
+                Run r = runs.get(i);
+                if (r.workload() == w && r.contender().equals("Quartermaster")) {
+                    runs.set(i, new Run(r.workload(), r.contender(), r.mode(), r.clients(), r.rate(), r.seconds(), r.requests(),
+                            r.sold(), r.outOfStock(), r.refused(), r.falseRejections(), r.oversells() + violations, r.answers(),
+                            r.errors(), r.retries(), r.deadlocks(), r.p50(), r.p99(), r.p999(), r.max(), r.lag(), r.dbWaits(),
+                            r.extra()));
+                }
+            }
+        } else {
+            progress("Invariant checker after %s: all rules hold", w);
+        }
+    }
+
+    /** Until the outbox is published, the ERP caught up and no hold is active (or the time is up). */
+    private void waitForRest(Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(
+                    "select (select count(*) from platform.outbox where published_at is null) "
+                            + "+ (select count(*) from inventory.hold where status = 'ACTIVE')")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        progress("The system did not come to rest within %d s; going on", patience.toSeconds());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Map<String, String> machine(Duration total) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Date", Instant.now().toString());
+        m.put("Cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        m.put("Memory", memory());
+        m.put("CPU", cpuModel());
+        m.putAll(versions);
+        m.put("Application", "one Payara Micro instance, heap 1 GB, connection pool 32; load generator, PostgreSQL, "
+                + "Artemis and Redis on the same machine");
+        m.put("Run", (plan.quick() ? "quick" : "full") + ": " + plan.seconds() + " s measured per run (W5, W6: "
+                + plan.longSeconds() + " s) after " + plan.warmup() + " s warm-up; total " + total.toMinutes() + " min");
+        return m;
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D+", ""));
+                    return "%.1f GiB".formatted(kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return "unknown";
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private String payaraVersion() {
+        try (var files = Files.list(home.resolve("launcher/target/runtime"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("payara-micro-"))
+                    .map(n -> n.replace("payara-micro-", "").replace(".jar", "")).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void waitForRedis() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            try (Jedis jedis = redis.getResource()) {
+                jedis.ping();
+                return;
+            } catch (RuntimeException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start; see " + dataDir.resolve("logs/redis.log"));
+    }
+
+    private String admin() {
+        return Api.basic("admin", adminPassword);
+    }
+
+    static int portOf(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)").matcher(url == null ? "" : url);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static String which(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        Path sbin = Path.of("/usr/bin", name);
+        return Files.isExecutable(sbin) ? sbin.toString() : null;
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out.trim();
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s.lines().findFirst().orElse("");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    synchronized void close() {
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
+        if (redisServer != null) {
+            redisServer.destroy();
+            redisServer = null;
+        }
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+}
