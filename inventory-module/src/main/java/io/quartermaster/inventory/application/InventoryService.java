@@ -285,10 +285,14 @@ public class InventoryService implements InventoryFacade {
     }
 
     private Hold lockActiveHold(UUID holdId) {
-        Hold hold = em.find(Hold.class, holdId, LockModeType.PESSIMISTIC_WRITE);
+        Hold hold = em.find(Hold.class, holdId);
         if (hold == null) {
             throw ProblemException.notFound("no hold " + holdId);
         }
+        // Lock the row and read it again: the hold may have been read earlier in this transaction
+        // (an order is written from its hold before the hold is confirmed), and a status changed
+        // since (expired by the sweeper) must be seen.
+        em.refresh(hold, LockModeType.PESSIMISTIC_WRITE);
         if (hold.status() != HoldStatus.ACTIVE) {
             if (hold.status() == HoldStatus.EXPIRED) {
                 throw new ProblemException(410, "Hold expired", "hold " + holdId + " expired at " + hold.expiresAt());

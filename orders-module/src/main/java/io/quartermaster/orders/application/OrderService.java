@@ -100,6 +100,9 @@ public class OrderService implements OrderFacade {
     @Inject
     CheckoutRecovery recovery;
 
+    @Inject
+    StockAdmission admission;
+
     // ---------------------------------------------------------------- checkout
 
     @Override
@@ -119,18 +122,22 @@ public class OrderService implements OrderFacade {
         }
         Instant now = clock.instant();
         Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
-        return transactions.inTransaction(() -> {
-            HoldView hold = inventory.placeHold(new PlaceHold(UUID.randomUUID(), channel.code(), seller.owner(),
-                    "checkout:" + checkoutId, channel.locations(), cart, expiresAt, seller.actor()));
-            List<PricedLine> priced = cart.stream().map(l -> {
-                ProductView p = products.get(l.sku());
-                return new PricedLine(l.sku(), l.quantity(), p.price(), p.taxRate());
-            }).toList();
-            Checkout checkout = new Checkout(checkoutId, channel.code(), seller.owner(), hold.id(), request.customerRef,
+        List<PricedLine> priced = cart.stream().map(l -> {
+            ProductView p = products.get(l.sku());
+            return new PricedLine(l.sku(), l.quantity(), p.price(), p.taxRate());
+        }).toList();
+        UUID holdId = UUID.randomUUID();
+        return admission.admit(() -> transactions.inTransaction(() -> {
+            // The checkout is written first and the hold — which locks the stock rows — last, so that
+            // a hot row stays locked only for the hold's own statements and the commit.
+            Checkout checkout = new Checkout(checkoutId, channel.code(), seller.owner(), holdId, request.customerRef,
                     priced, expiresAt, now);
             em.persist(checkout);
+            em.flush();
+            inventory.placeHold(new PlaceHold(holdId, channel.code(), seller.owner(),
+                    "checkout:" + checkoutId, channel.locations(), cart, expiresAt, seller.actor()));
             return view(checkout);
-        });
+        }));
     }
 
     @Override
@@ -186,7 +193,7 @@ public class OrderService implements OrderFacade {
 
         // 3. Convert the hold into the order, all or nothing.
         try {
-            return transactions.inTransaction(() -> placeOrder(id, viewer, captureRef));
+            return admission.admit(() -> transactions.inTransaction(() -> placeOrder(id, viewer, captureRef)));
         } catch (ProblemException e) {
             if (e.status() == 410 || e.status() == 409) {
                 refundExpired(id, viewer, captureRef, amount);
@@ -208,7 +215,11 @@ public class OrderService implements OrderFacade {
         }
         UUID orderId = UUID.randomUUID();
         Instant now = clock.instant();
-        HoldView hold = inventory.confirmHold(c.holdId(), orderId.toString(), viewer.actor());
+        // The order is written from the hold's lines before the hold is confirmed: confirming locks
+        // the stock rows, and they should stay locked only for the sale's own statements and the
+        // commit. If the hold can no longer be confirmed (expired, released), confirmHold throws and
+        // the whole transaction — this order included — rolls back.
+        HoldView hold = inventory.hold(c.holdId()).orElseThrow(() -> expired(c));
         Map<String, PricedLine> prices = new LinkedHashMap<>();
         c.lines().forEach(l -> prices.put(l.sku(), l));
         List<OrderItem> items = hold.lines().stream()
@@ -221,6 +232,12 @@ public class OrderService implements OrderFacade {
         c.confirmed(orderId, now);
         outbox.publish(new OrderPlaced(orderId, order.channel(), eventLines(items), order.subtotal(), order.tax(),
                 order.total(), order.currency(), now));
+        em.flush();
+        HoldView confirmed = inventory.confirmHold(c.holdId(), orderId.toString(), viewer.actor());
+        if (!confirmed.lines().equals(hold.lines())) {
+            throw new IllegalStateException("hold " + c.holdId() + " changed while it was confirmed: " + hold.lines()
+                    + " → " + confirmed.lines());
+        }
         return view(order);
     }
 
