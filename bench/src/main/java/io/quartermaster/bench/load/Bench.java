@@ -43,7 +43,12 @@ import redis.clients.jedis.JedisPool;
 public final class Bench {
 
     /** Sizes of a run: the full one, or a short one to try the bench out. */
-    record Plan(boolean quick, int seconds, int warmup) {
+    record Plan(boolean quick, int seconds, int warmup, Set<String> contenders) {
+        /** Whether the contender with this short name ("app", "pgbench", "optimistic", "redis") runs. */
+        boolean runs(String contender) {
+            return contenders.isEmpty() || contenders.contains(contender);
+        }
+
         List<Integer> w1Clients() {
             return quick ? List.of(1, 8, 32) : List.of(1, 8, 32, 64, 128);
         }
@@ -102,17 +107,20 @@ public final class Bench {
         Integer seconds = null;
         Path out = null;
         Set<Workload> workloads = EnumSet.noneOf(Workload.class);
+        Set<String> contenders = new java.util.TreeSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--quick" -> quick = true;
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                case "--only" -> contenders.addAll(List.of(args[++i].split(",")));
                 default -> {
                     try {
                         workloads.add(Workload.valueOf(arg.toUpperCase()));
                     } catch (IllegalArgumentException e) {
-                        System.err.println("usage: quartermaster bench [W1 … W6] [--quick] [--seconds N] [--out DIR]");
+                        System.err.println("usage: quartermaster bench [W1 … W6] [--quick] [--seconds N] [--out DIR] "
+                                + "[--only app,pgbench,optimistic,redis]");
                         System.exit(2);
                     }
                 }
@@ -121,7 +129,7 @@ public final class Bench {
         if (workloads.isEmpty()) {
             workloads = EnumSet.allOf(Workload.class);
         }
-        Plan plan = new Plan(quick, seconds != null ? seconds : quick ? 5 : 15, quick ? 2 : 3);
+        Plan plan = new Plan(quick, seconds != null ? seconds : quick ? 5 : 15, quick ? 2 : 3, contenders);
         if (out == null) {
             out = home.resolve("bench/results").resolve(LocalDate.now().format(DateTimeFormatter.ISO_LOCAL_DATE)
                     + (quick ? "-quick" : ""));
@@ -130,7 +138,7 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(new Thread(bench::close));
         long started = System.nanoTime();
         try {
-            bench.setUp();
+            bench.setUp(workloads);
             bench.runAll(workloads);
             Path report = new Report(bench.runs, bench.notes, bench.machine(Duration.ofNanos(System.nanoTime() - started)),
                     plan).write(out);
@@ -150,7 +158,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------ set-up
 
-    void setUp() throws Exception {
+    void setUp(Set<Workload> workloads) throws Exception {
         String pgbench = PgbenchTwin.find();
         if (pgbench == null) {
             throw new IllegalStateException("pgbench not found: install Debian's postgresql-client (./quartermaster bench does)");
@@ -168,6 +176,13 @@ public final class Bench {
         stack = new Stack(home, dataDir, env, true, freePort(), freePort(), 5, dataDir.resolve("logs"));
         stack.startServices();
         stack.putAppEnv("QM_ADMIN_PASSWORD", adminPassword);
+        // Application settings given to the bench (QM_ORDERS_MAX_CONCURRENT=0 …) reach the instance, for experiments.
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("QM_") && !Set.of("QM_HEAP", "QM_JVM_OPTS", "QM_ADMIN_PASSWORD").contains(name)) {
+                stack.putAppEnv(name, value);
+                versions.put("Setting " + name, value);
+            }
+        });
         int port = freePort();
         progress("Starting Payara Micro on port %d (durable PostgreSQL, persistent broker; log in %s)", port,
                 dataDir.resolve("logs"));
@@ -201,8 +216,23 @@ public final class Bench {
                     .add("name", "bench-" + channel.toLowerCase()).add("role", "CHANNEL").add("channel", channel).build()).json();
             channelKeys.put(channel, client.getString("key"));
         }
-        createProducts();
+        // W1 sells SKU 1 only and W5 the first 50; the others need all 10,000.
+        boolean all = workloads.stream().anyMatch(w -> w != Workload.W1 && w != Workload.W5);
+        createProducts(all ? Workload.SKUS : workloads.contains(Workload.W5) ? Workload.W5_SKUS : 1);
         db.createBenchSchema();
+        warmUp();
+    }
+
+    /**
+     * The instance's JIT has compiled the set-up calls, not the order path: a fresh JVM sells
+     * several times slower for its first minute. Orders for SKU 1 from 8 clients, not measured.
+     */
+    private void warmUp() throws InterruptedException {
+        int seconds = plan.quick() ? 20 : 40;
+        progress("Warming the application up: %d s of orders (not measured) ...", seconds);
+        AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
+        Tally warm = Load.closed(app, Workload.W1, 8, Duration.ofSeconds(seconds), Duration.ofSeconds(1), "warm-up");
+        progress("Warm-up: %,d orders", warm.ordersAll());
     }
 
     private void channel(String code, int ttlSeconds) throws IOException, InterruptedException {
@@ -211,14 +241,14 @@ public final class Bench {
                 .add("locations", Json.createArrayBuilder().add("MAIN")).build());
     }
 
-    /** 10,000 products with {@link BenchDatabase#STOCK_PER_SKU} units each, through the API (8 at a time). */
-    private void createProducts() throws Exception {
-        progress("Creating %,d products with %,d units each through the API ...", Workload.SKUS, BenchDatabase.STOCK_PER_SKU);
+    /** Products 1 … {@code count} with {@link BenchDatabase#STOCK_PER_SKU} units each, through the API (8 at a time). */
+    private void createProducts(int count) throws Exception {
+        progress("Creating %,d products with %,d units each through the API ...", count, BenchDatabase.STOCK_PER_SKU);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger done = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         String admin = admin();
-        for (int n = 1; n <= Workload.SKUS; n++) {
+        for (int n = 1; n <= count; n++) {
             String sku = AppContender.sku(n);
             futures.add(pool.submit(() -> {
                 api.require(baseUrl, "PUT", "/api/v1/products/" + sku, admin, Json.createObjectBuilder()
@@ -226,9 +256,8 @@ public final class Bench {
                 api.require(baseUrl, "POST", "/api/v1/stock/receipts", admin, Json.createObjectBuilder()
                         .add("sku", sku).add("location", "MAIN").add("quantity", BenchDatabase.STOCK_PER_SKU)
                         .add("unitCost", 4).build());
-                int count = done.incrementAndGet();
-                if (count % 1000 == 0) {
-                    progress("  %,d of %,d products", count, Workload.SKUS);
+                if (done.incrementAndGet() % 1000 == 0) {
+                    progress("  %,d of %,d products", done.get(), count);
                 }
                 return null;
             }));
@@ -260,14 +289,23 @@ public final class Bench {
     /** Every contender at every client count; the application profiled at 32 clients. */
     private void contention(Workload w, List<Integer> clients, boolean profileAt32) throws Exception {
         for (int n : clients) {
-            AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
-            runs.add(measure(w, app, n, 0, profileAt32 && n == 32 || !profileAt32 && w == Workload.W2 && n == 32));
-            runs.add(pgbench(w, n, 0, 1));
-            try (var optimistic = new JdbcContenders.Optimistic(db, false)) {
-                runs.add(measure(w, optimistic, n, 0, false));
+            if (plan.runs("app")) {
+                AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
+                runs.add(measure(w, app, n, 0, profileAt32 && (n == 1 || n == 32) || !profileAt32 && w == Workload.W2 && n == 32));
             }
-            try (var retrying = new JdbcContenders.Optimistic(db, true)) {
-                runs.add(measure(w, retrying, n, 0, false));
+            if (plan.runs("pgbench")) {
+                runs.add(pgbench(w, n, 0, 1));
+            }
+            if (plan.runs("optimistic")) {
+                try (var optimistic = new JdbcContenders.Optimistic(db, false)) {
+                    runs.add(measure(w, optimistic, n, 0, false));
+                }
+                try (var retrying = new JdbcContenders.Optimistic(db, true)) {
+                    runs.add(measure(w, retrying, n, 0, false));
+                }
+            }
+            if (!plan.runs("redis")) {
+                continue;
             }
             try (var locking = new JdbcContenders.RedisLockThenCheck(db, redis)) {
                 try (Jedis jedis = redis.getResource()) {
@@ -518,7 +556,8 @@ public final class Bench {
         m.put("Application", "one Payara Micro instance, heap 1 GB, connection pool 32; load generator, PostgreSQL, "
                 + "Artemis and Redis on the same machine");
         m.put("Run", (plan.quick() ? "quick" : "full") + ": " + plan.seconds() + " s measured per run (W5, W6: "
-                + plan.longSeconds() + " s) after " + plan.warmup() + " s warm-up; total " + total.toMinutes() + " min");
+                + plan.longSeconds() + " s) after " + plan.warmup() + " s warm-up each (and " + (plan.quick() ? 20 : 40)
+                + " s of orders to warm the JIT up before the first); total " + total.toMinutes() + " min");
         return m;
     }
 
