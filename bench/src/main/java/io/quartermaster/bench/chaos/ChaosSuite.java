@@ -1,6 +1,7 @@
 package io.quartermaster.bench.chaos;
 
 import io.quartermaster.bench.client.Api;
+import io.quartermaster.bench.client.ErpEvents;
 import io.quartermaster.launcher.Check;
 import io.quartermaster.launcher.Stack;
 import jakarta.jms.JMSContext;
@@ -40,8 +41,6 @@ public final class ChaosSuite implements AutoCloseable {
 
     static final int INSTANCES = 3;
     static final int HOLD_TTL_SECONDS = 30;
-    private static final List<String> ERP_EVENTS = List.of("OrderPlaced", "OrderCancelled", "OrderReturned",
-            "StockSold", "StockReturned", "StockReceived", "StockAdjusted", "StockCounted");
 
     /** Sizes: full for {@code ./quartermaster chaos}, quick for the test suite. */
     public record Settings(boolean quick, Path dataDir, Path home) {
@@ -456,12 +455,10 @@ public final class ChaosSuite implements AutoCloseable {
 
     /** Until every event is published and the ERP has consumed every event it posts from; returns when. */
     private long awaitRest(Duration timeout, List<String> failures) throws InterruptedException {
-        String types = String.join("','", ERP_EVENTS);
         boolean rest = await(timeout, () -> {
             try {
                 return queryLong("select count(*) from platform.outbox where published_at is null") == 0
-                        && queryLong("select count(*) from platform.outbox o where o.type in ('" + types + "') and not exists "
-                        + "(select 1 from platform.consumed_event c where c.consumer = 'erp' and c.event_id = o.event_id)") == 0;
+                        && queryLong(ErpEvents.BACKLOG_SQL) == 0;
             } catch (SQLException e) {
                 return false;
             }

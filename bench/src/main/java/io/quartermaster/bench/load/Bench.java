@@ -1,6 +1,7 @@
 package io.quartermaster.bench.load;
 
 import io.quartermaster.bench.client.Api;
+import io.quartermaster.bench.client.ErpEvents;
 import io.quartermaster.launcher.Check;
 import io.quartermaster.launcher.EmbeddedDatabase;
 import io.quartermaster.launcher.Stack;
@@ -267,7 +268,7 @@ public final class Bench {
         }
         pool.shutdown();
         progress("Waiting for the books to post the receipts ...");
-        waitForRest(Duration.ofMinutes(5));
+        waitForRest(Duration.ofMinutes(10));
     }
 
     // ------------------------------------------------------------------ workloads
@@ -527,13 +528,13 @@ public final class Bench {
         }
     }
 
-    /** Until the outbox is published, the ERP caught up and no hold is active (or the time is up). */
+    /** Until the outbox is published, the ERP has consumed every event it posts from and no hold is active (or the time is up). */
     private void waitForRest(Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(
                     "select (select count(*) from platform.outbox where published_at is null) "
-                            + "+ (select count(*) from inventory.hold where status = 'ACTIVE')")) {
+                            + "+ (select count(*) from inventory.hold where status = 'ACTIVE') + (" + ErpEvents.BACKLOG_SQL + ")")) {
                 rs.next();
                 if (rs.getLong(1) == 0) {
                     return;
