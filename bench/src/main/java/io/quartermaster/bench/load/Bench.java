@@ -228,12 +228,13 @@ public final class Bench {
      * The instance's JIT has compiled the set-up calls, not the order path: a fresh JVM sells
      * several times slower for its first minute. Orders for SKU 1 from 8 clients, not measured.
      */
-    private void warmUp() throws InterruptedException {
+    private void warmUp() throws Exception {
         int seconds = plan.quick() ? 20 : 40;
         progress("Warming the application up: %d s of orders (not measured) ...", seconds);
         AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
         Tally warm = Load.closed(app, Workload.W1, 8, Duration.ofSeconds(seconds), Duration.ofSeconds(1), "warm-up");
-        progress("Warm-up: %,d orders", warm.ordersAll());
+        progress("Warm-up: %,d orders; waiting for the books to catch up ...", warm.ordersAll());
+        waitForRest(Duration.ofMinutes(5));
     }
 
     private void channel(String code, int ttlSeconds) throws IOException, InterruptedException {
@@ -392,6 +393,9 @@ public final class Bench {
         if (!app) {
             db.resetBenchStock();
         } else {
+            // Each application run starts with the books caught up, so that it is not also paying
+            // for the backlog of the run before (that lag is measured, in W6, under a load it can carry).
+            waitForRest(Duration.ofMinutes(5));
             db.vacuumApp();
         }
         String label = "%s %s, %s".formatted(w, contender.name(), rate > 0 ? Math.round(rate) + "/s open loop" : clients + " clients");
