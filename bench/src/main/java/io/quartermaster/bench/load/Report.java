@@ -258,6 +258,7 @@ final class Report {
         LogAxis x = new LogAxis("clients (log scale)");
         x.setBase(2);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         plot.setDomainAxis(x);
         if (logY) {
             LogAxis logAxis = new LogAxis(yLabel);
