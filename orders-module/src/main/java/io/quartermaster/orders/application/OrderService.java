@@ -111,23 +111,24 @@ public class OrderService implements OrderFacade {
     }
 
     private CheckoutView startCheckout(Seller seller, CheckoutRequest request, UUID checkoutId) {
-        SalesChannel channel = channel(seller.channel());
         List<CartLine> cart = merge(request.lines);
-        Map<String, ProductView> products = new LinkedHashMap<>();
-        for (int i = 0; i < cart.size(); i++) {
-            String sku = cart.get(i).sku();
-            ProductView product = inventory.product(sku).filter(ProductView::active).orElseThrow(() ->
-                    new ProblemException(404, "Unknown SKU", "no product " + sku + " for sale", Map.of("skus", List.of(sku))));
-            products.put(sku, product);
-        }
-        Instant now = clock.instant();
-        Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
-        List<PricedLine> priced = cart.stream().map(l -> {
-            ProductView p = products.get(l.sku());
-            return new PricedLine(l.sku(), l.quantity(), p.price(), p.taxRate());
-        }).toList();
         UUID holdId = UUID.randomUUID();
         return admission.admit(() -> transactions.inTransaction(() -> {
+            // Channel and products are read in the transaction: reads outside one, from the container's
+            // worker threads, sometimes met an EntityManager that was being closed (EclipseLink NPE).
+            SalesChannel channel = channel(seller.channel());
+            Map<String, ProductView> products = new LinkedHashMap<>();
+            for (CartLine line : cart) {
+                String sku = line.sku();
+                products.put(sku, inventory.product(sku).filter(ProductView::active).orElseThrow(() ->
+                        new ProblemException(404, "Unknown SKU", "no product " + sku + " for sale", Map.of("skus", List.of(sku)))));
+            }
+            Instant now = clock.instant();
+            Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
+            List<PricedLine> priced = cart.stream().map(l -> {
+                ProductView p = products.get(l.sku());
+                return new PricedLine(l.sku(), l.quantity(), p.price(), p.taxRate());
+            }).toList();
             // The checkout is written first and the hold — which locks the stock rows — last, so that
             // a hot row stays locked only for the hold's own statements and the commit.
             Checkout checkout = new Checkout(checkoutId, channel.code(), seller.owner(), holdId, request.customerRef,
