@@ -1,12 +1,11 @@
 package io.quartermaster.bench.chaos;
 
+import io.quartermaster.bench.client.LocalMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code ./quartermaster chaos [--quick] [--data-dir DIR]}: runs the five fault scenarios on
@@ -51,7 +50,7 @@ public final class Chaos {
 
     /** Cleans {@code settings.dataDir()}, starts everything, runs the five scenarios, stops everything. */
     public static List<ChaosSuite.Row> run(ChaosSuite.Settings settings) throws Exception {
-        deleteTree(settings.dataDir());
+        LocalMachine.deleteTree(settings.dataDir());
         Files.createDirectories(settings.dataDir());
         try (ChaosSuite suite = new ChaosSuite(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
@@ -59,17 +58,6 @@ public final class Chaos {
             List<ChaosSuite.Row> rows = suite.runAll();
             ChaosSuite.say("\n" + ChaosSuite.table(rows));
             return rows;
-        }
-    }
-
-    static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

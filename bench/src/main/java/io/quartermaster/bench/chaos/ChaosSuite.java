@@ -2,6 +2,7 @@ package io.quartermaster.bench.chaos;
 
 import io.quartermaster.bench.client.Api;
 import io.quartermaster.bench.client.ErpEvents;
+import io.quartermaster.bench.client.LocalMachine;
 import io.quartermaster.launcher.Check;
 import io.quartermaster.launcher.Stack;
 import jakarta.jms.JMSContext;
@@ -12,7 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -102,7 +102,7 @@ public final class ChaosSuite implements AutoCloseable {
     public void setUp() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("QM_HEAP", "640m");
-        stack = new Stack(settings.home(), settings.dataDir(), env, true, freePort(), freePort(), 3,
+        stack = new Stack(settings.home(), settings.dataDir(), env, true, LocalMachine.freePort(), LocalMachine.freePort(), 3,
                 settings.dataDir().resolve("logs"));
         stack.startServices();
         stack.putAppEnv("QM_ADMIN_PASSWORD", adminPassword);
@@ -110,11 +110,11 @@ public final class ChaosSuite implements AutoCloseable {
         stack.putAppEnv("QM_IDEMPOTENCY_LEASE_SECONDS", "10");
         stack.putAppEnv("QM_PAYMENTS_ABANDON_AFTER_SECONDS", "5");
         jdbcUrl = stack.jdbcUrl();
-        int base = freePort();
+        int base = LocalMachine.freePort();
         say("Starting " + INSTANCES + " Payara Micro instances (logs in " + settings.dataDir().resolve("logs") + ")");
         List<Stack.Instance> started = new ArrayList<>();
         for (int i = 1; i <= INSTANCES; i++) {
-            int port = i == 1 ? base : freePort();
+            int port = i == 1 ? base : LocalMachine.freePort();
             started.add(stack.startInstance(i, port, Map.of()));
             urls.add("http://127.0.0.1:" + port);
         }
@@ -536,12 +536,6 @@ public final class ChaosSuite implements AutoCloseable {
     public void close() {
         if (stack != null) {
             stack.close();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -2,13 +2,13 @@ package io.quartermaster.bench.load;
 
 import io.quartermaster.bench.client.Api;
 import io.quartermaster.bench.client.ErpEvents;
+import io.quartermaster.bench.client.LocalMachine;
 import io.quartermaster.launcher.Check;
 import io.quartermaster.launcher.EmbeddedDatabase;
 import io.quartermaster.launcher.Stack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,6 @@ public final class Bench {
     private final Plan plan;
     private final Path home;
     private final Path dataDir;
-    private final Path outDir;
     private final Api api = new Api(Duration.ofSeconds(30));
     private final String adminPassword = "bench-" + UUID.randomUUID();
     private final Map<String, String> channelKeys = new LinkedHashMap<>();
@@ -91,11 +90,10 @@ public final class Bench {
     private JedisPool redis;
     private String baseUrl;
 
-    Bench(Plan plan, Path home, Path dataDir, Path outDir) {
+    Bench(Plan plan, Path home, Path dataDir) {
         this.plan = plan;
         this.home = home;
         this.dataDir = dataDir;
-        this.outDir = outDir;
     }
 
     public static void main(String[] args) throws Exception {
@@ -135,7 +133,7 @@ public final class Bench {
             out = home.resolve("bench/results").resolve(LocalDate.now().format(DateTimeFormatter.ISO_LOCAL_DATE)
                     + (quick ? "-quick" : ""));
         }
-        Bench bench = new Bench(plan, home, home.resolve("bench/target/bench-data"), out);
+        Bench bench = new Bench(plan, home, home.resolve("bench/target/bench-data"));
         Runtime.getRuntime().addShutdownHook(new Thread(bench::close));
         long started = System.nanoTime();
         try {
@@ -164,17 +162,18 @@ public final class Bench {
         if (pgbench == null) {
             throw new IllegalStateException("pgbench not found: install Debian's postgresql-client (./quartermaster bench does)");
         }
-        String redisBinary = which("redis-server");
+        String redisBinary = LocalMachine.which("redis-server");
         if (redisBinary == null) {
             throw new IllegalStateException("redis-server not found: install Debian's redis-server (./quartermaster bench does)");
         }
-        deleteTree(dataDir);
+        LocalMachine.deleteTree(dataDir);
         Files.createDirectories(dataDir);
         Map<String, String> env = new HashMap<>();
         env.put("QM_HEAP", "1g");
         // Deep stacks in the JFR profile, so that samples reach our code through Payara's layers.
         env.put("QM_JVM_OPTS", System.getenv().getOrDefault("QM_JVM_OPTS", "-XX:FlightRecorderOptions:stackdepth=512"));
-        stack = new Stack(home, dataDir, env, true, freePort(), freePort(), 5, dataDir.resolve("logs"));
+        stack = new Stack(home, dataDir, env, true, LocalMachine.freePort(), LocalMachine.freePort(), 5,
+                dataDir.resolve("logs"));
         stack.startServices();
         stack.putAppEnv("QM_ADMIN_PASSWORD", adminPassword);
         // Application settings given to the bench (QM_ORDERS_MAX_CONCURRENT=0 …) reach the instance, for experiments.
@@ -184,7 +183,7 @@ public final class Bench {
                 versions.put("Setting " + name, value);
             }
         });
-        int port = freePort();
+        int port = LocalMachine.freePort();
         progress("Starting Payara Micro on port %d (durable PostgreSQL, persistent broker; log in %s)", port,
                 dataDir.resolve("logs"));
         instance = stack.startInstance(1, port, Map.of());
@@ -195,7 +194,7 @@ public final class Bench {
         db = new BenchDatabase(stack.jdbcUrl(), EmbeddedDatabase.USER);
         twin = new PgbenchTwin(pgbench, stack.database().port(), EmbeddedDatabase.USER, EmbeddedDatabase.DATABASE,
                 dataDir.resolve("pgbench"));
-        int redisPort = freePort();
+        int redisPort = LocalMachine.freePort();
         redisServer = new ProcessBuilder(redisBinary, "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("logs/redis.log").toFile()).start();
@@ -403,9 +402,8 @@ public final class Bench {
         Map<Integer, Long> before = contender.onHand();
         long deadlocksBefore = db.deadlocks();
         int seconds = w == Workload.W5 || w == Workload.W6 ? plan.longSeconds() : plan.seconds();
-        Path jfr = outDir.resolve("profile-" + w.name().toLowerCase() + "-" + clients + ".jfr");
-        boolean profiling = profile && Profiler.start(instance.pid(),
-                Duration.ofSeconds(plan.warmup() + seconds), dataDir.resolve(jfr.getFileName()));
+        Path jfr = dataDir.resolve("profile-" + w.name().toLowerCase() + "-" + clients + ".jfr");
+        boolean profiling = profile && Profiler.start(instance.pid(), Duration.ofSeconds(plan.warmup() + seconds), jfr);
         Tally tally;
         Map<String, Double> waits;
         try (BenchDatabase.WaitSampler sampler = db.sampleWaits(20)) {
@@ -441,8 +439,7 @@ public final class Bench {
                 run.ordersPerSecond(), run.p99(), oversells, falseRejections, errors,
                 lag == null ? "" : ", ledger lag p99 %.0f ms".formatted(lag.p99()));
         if (profiling) {
-            Files.createDirectories(outDir);
-            List<String> profileLines = Profiler.summarize(dataDir.resolve(jfr.getFileName()), Map.of(
+            List<String> profileLines = Profiler.summarize(jfr, Map.of(
                     stack.database().port(), "PostgreSQL", portOf(stack.jmsUrl()), "Artemis"));
             notes.computeIfAbsent(w, k -> new ArrayList<>()).add("Profile of the application server (JFR) during "
                     + label + ":");
@@ -619,17 +616,6 @@ public final class Bench {
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
-    private static String which(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        Path sbin = Path.of("/usr/bin", name);
-        return Files.isExecutable(sbin) ? sbin.toString() : null;
-    }
-
     private static String run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -643,23 +629,6 @@ public final class Bench {
 
     private static String firstLine(String s) {
         return s.lines().findFirst().orElse("");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     synchronized void close() {

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,7 +25,6 @@ final class Load {
                         String label) throws InterruptedException {
         Tally tally = new Tally();
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Thread t = new Thread(() -> {
@@ -39,7 +37,6 @@ final class Load {
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {
-                        failures.incrementAndGet();
                         tally.record(cart, new Attempt(Verdict.ERROR, e.getClass().getSimpleName(), 0),
                                 (System.nanoTime() - started) / 1000);
                     }

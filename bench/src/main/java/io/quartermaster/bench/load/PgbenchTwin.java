@@ -1,5 +1,6 @@
 package io.quartermaster.bench.load;
 
+import io.quartermaster.bench.client.LocalMachine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,18 +44,18 @@ final class PgbenchTwin {
         this.workDir = workDir;
     }
 
-    /** The pgbench on the PATH or in Debian's PostgreSQL directories; null when there is none. */
+    /** The pgbench on the PATH or in Debian's PostgreSQL directories (newest first); null when there is none. */
     static String find() {
-        List<Path> candidates = new ArrayList<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            candidates.add(Path.of(dir, "pgbench"));
+        String onPath = LocalMachine.which("pgbench");
+        if (onPath != null) {
+            return onPath;
         }
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            versions.sorted(java.util.Comparator.reverseOrder()).forEach(v -> candidates.add(v.resolve("bin/pgbench")));
+            return versions.sorted(java.util.Comparator.reverseOrder()).map(v -> v.resolve("bin/pgbench"))
+                    .filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
         } catch (IOException e) {
-            // no Debian PostgreSQL directories
+            return null;
         }
-        return candidates.stream().filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
     }
 
     String version() {
@@ -105,7 +106,7 @@ final class PgbenchTwin {
                 }
             }
         }
-        deleteTree(logDir);
+        LocalMachine.deleteTree(logDir);
         return new Result(number(output, "number of transactions actually processed: (\\d+)"),
                 number(output, "number of failed transactions: (\\d+)"),
                 number(output, "number of transactions retried: (\\d+)"),
@@ -139,13 +140,5 @@ final class PgbenchTwin {
     static long number(String output, String regex) {
         Matcher m = Pattern.compile(regex).matcher(output);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
