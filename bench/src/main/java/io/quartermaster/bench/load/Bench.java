@@ -322,7 +322,7 @@ public final class Bench {
         int n = plan.w4Clients();
         runs.add(measure(Workload.W4, new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db), n, 0, false));
         runs.add(pgbench(Workload.W4, n, 0, 1));
-        runs.add(pgbench(Workload.W4, n, 0, 10).with("pgbench", "--max-tries=10"));
+        runs.add(pgbench(Workload.W4, n, 0, 10));
     }
 
     /** W5: checkout holds from all channels, 30 % abandoned; the hold invariant sampled all along. */
@@ -350,21 +350,12 @@ public final class Bench {
             Thread.sleep((Long.parseLong(W5_TTL) + 8) * 1000L);
             stop.set(true);
             sampler.join();
-            BenchDatabase.Expiry expiry = db.expiries(from);
-            long mismatched = samples.stream().filter(s -> !s.mismatches().isEmpty()).count();
-            long overdue = samples.stream().filter(s -> s.overdue() > 0).count();
-            double oldest = samples.stream().mapToDouble(BenchDatabase.HoldSample::oldestOverdueSeconds).max().orElse(0);
-            List<String> examples = samples.stream().flatMap(s -> s.mismatches().stream()).limit(3).toList();
-            run = run.with("samples", String.valueOf(samples.size()))
-                    .with("samples where available ≠ on hand − active holds", String.valueOf(mismatched)
-                            + (examples.isEmpty() ? "" : " e.g. " + examples))
-                    .with("samples with a hold active > 5 s after its expiry", overdue
-                            + (overdue > 0 ? " (oldest %.1f s past expiry)".formatted(oldest) : ""))
-                    .with("holds expired", String.valueOf(expiry.expired()))
-                    .with("expiry → released, p50 / p99 / max", "%.0f / %.0f / %.0f ms".formatted(expiry.p50(), expiry.p99(),
-                            expiry.max()))
-                    .with("holds of the run still active at the end", String.valueOf(expiry.stillActive()));
-            runs.add(run);
+            runs.add(run.withHolds(new Run.Holds(samples.size(),
+                    samples.stream().filter(s -> !s.mismatches().isEmpty()).count(),
+                    samples.stream().flatMap(s -> s.mismatches().stream()).limit(3).toList(),
+                    samples.stream().filter(s -> s.overdue() > 0).count(),
+                    samples.stream().mapToDouble(BenchDatabase.HoldSample::oldestOverdueSeconds).max().orElse(0),
+                    db.expiries(from))));
         } finally {
             for (String channel : channelKeys.keySet()) {
                 channel(channel, 120);
@@ -414,11 +405,7 @@ public final class Bench {
         }
         long deadlocks = db.deadlocks() - deadlocksBefore;
         Map<Integer, Long> after = contender.onHand();
-        long oversells = 0;
-        for (Map.Entry<Integer, Long> e : after.entrySet()) {
-            long lost = before.getOrDefault(e.getKey(), 0L) - e.getValue();
-            oversells += Math.max(0, tally.unitsSold(e.getKey()) - lost) + (e.getValue() < 0 ? -e.getValue() : 0);
-        }
+        long oversells = oversold(before, after, tally::unitsSold);
         long falseRejections = tally.refused().stream().filter(cart -> stillHad(cart, after)).count();
         Run.Lag lag = null;
         if (app) {
@@ -426,17 +413,16 @@ public final class Bench {
             lag = db.ledgerLag(tally.opened(), tally.closed());
         }
         Histogram h = tally.latency();
-        long errors = tally.count(Verdict.ERROR);
         Run run = new Run(w, contender.name(), rate > 0 ? "open" : "closed", clients, rate,
                 Duration.between(tally.opened(), tally.closed()).toMillis() / 1000.0, tally.requests(),
                 tally.count(Verdict.SOLD), tally.count(Verdict.OUT_OF_STOCK), tally.count(Verdict.REFUSED), falseRejections,
-                oversells, tally.answers(), errors, tally.retries(), deadlocks, ms(h, 50), ms(h, 99), ms(h, 99.9),
-                h.getMaxValue() / 1000.0, lag, waits, new LinkedHashMap<>());
+                oversells, tally.errors(), tally.retries(), deadlocks, ms(h, 50), ms(h, 99), ms(h, 99.9),
+                h.getMaxValue() / 1000.0, lag, waits, null, new LinkedHashMap<>());
         if (w == Workload.W5) {
             run = run.with("abandoned holds", String.valueOf(tally.count(Verdict.ABANDONED)));
         }
         progress("%s: %.0f orders/s, p99 %.1f ms, %d oversold, %d false rejections, %d errors%s", label,
-                run.ordersPerSecond(), run.p99(), oversells, falseRejections, errors,
+                run.ordersPerSecond(), run.p99(), oversells, falseRejections, run.errorCount(),
                 lag == null ? "" : ", ledger lag p99 %.0f ms".formatted(lag.p99()));
         if (profiling) {
             List<String> profileLines = Profiler.summarize(jfr, Map.of(
@@ -450,7 +436,8 @@ public final class Bench {
 
     private Run pgbench(Workload w, int clients, double rate, int maxTries) throws Exception {
         db.resetBenchStock();
-        String label = "%s pgbench twin, %s".formatted(w, rate > 0 ? Math.round(rate) + "/s open loop" : clients + " clients");
+        String name = maxTries > 1 ? "pgbench twin, --max-tries=" + maxTries : "pgbench twin";
+        String label = "%s %s, %s".formatted(w, name, rate > 0 ? Math.round(rate) + "/s open loop" : clients + " clients");
         progress("%s ...", label);
         twin.run(w, clients, plan.warmup(), rate, maxTries, false);
         Map<Integer, Long> before = db.benchOnHand();
@@ -466,21 +453,29 @@ public final class Bench {
         long deadlocks = db.deadlocks() - deadlocksBefore;
         Map<Integer, Long> after = db.benchOnHand();
         Map<Integer, Long> ordered = db.benchUnitsOrdered();
+        long oversells = oversold(before, after,
+                sku -> ordered.getOrDefault(sku, 0L) - orderedBefore.getOrDefault(sku, 0L));
+        Map<String, Long> errors = new java.util.TreeMap<>();
+        result.failures().forEach((kind, n) -> errors.put(kind + " failure", n));
+        Histogram h = result.latency();
+        Run run = new Run(w, name, rate > 0 ? "open" : "closed", clients, rate, seconds, result.processed()
+                + result.failed(), result.processed(), 0, 0, 0, oversells, errors, result.retried(), deadlocks,
+                ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, null, waits, null, new LinkedHashMap<>());
+        progress("%s: %.0f transactions/s, p99 %.1f ms, %d failed", label, run.ordersPerSecond(), run.p99(), result.failed());
+        return run;
+    }
+
+    /**
+     * Units sold beyond what the stock rows lost, summed over SKUs, plus any row below zero:
+     * {@code sold} gives the units the contender sold of a SKU number over the run.
+     */
+    static long oversold(Map<Integer, Long> before, Map<Integer, Long> after, java.util.function.IntToLongFunction sold) {
         long oversells = 0;
         for (Map.Entry<Integer, Long> e : after.entrySet()) {
             long lost = before.getOrDefault(e.getKey(), 0L) - e.getValue();
-            long sold = ordered.getOrDefault(e.getKey(), 0L) - orderedBefore.getOrDefault(e.getKey(), 0L);
-            oversells += Math.max(0, sold - lost) + (e.getValue() < 0 ? -e.getValue() : 0);
+            oversells += Math.max(0, sold.applyAsLong(e.getKey()) - lost) + (e.getValue() < 0 ? -e.getValue() : 0);
         }
-        Map<String, Long> answers = new java.util.TreeMap<>();
-        answers.put("committed", result.processed());
-        result.failures().forEach((kind, n) -> answers.put(kind + " failure", n));
-        Histogram h = result.latency();
-        Run run = new Run(w, "pgbench twin", rate > 0 ? "open" : "closed", clients, rate, seconds, result.processed()
-                + result.failed(), result.processed(), 0, 0, 0, oversells, answers, result.failed(), result.retried(), deadlocks,
-                ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, null, waits, new LinkedHashMap<>());
-        progress("%s: %.0f transactions/s, p99 %.1f ms, %d failed", label, run.ordersPerSecond(), run.p99(), result.failed());
-        return run;
+        return oversells;
     }
 
     private static boolean stillHad(Cart cart, Map<Integer, Long> after) {
@@ -518,10 +513,7 @@ public final class Bench {
             for (int i = 0; i < runs.size(); i++) {
                 Run r = runs.get(i);
                 if (r.workload() == w && r.contender().equals("Quartermaster")) {
-                    runs.set(i, new Run(r.workload(), r.contender(), r.mode(), r.clients(), r.rate(), r.seconds(), r.requests(),
-                            r.sold(), r.outOfStock(), r.refused(), r.falseRejections(), r.oversells() + violations, r.answers(),
-                            r.errors(), r.retries(), r.deadlocks(), r.p50(), r.p99(), r.p999(), r.max(), r.lag(), r.dbWaits(),
-                            r.extra()));
+                    runs.set(i, r.plusOversells(violations));
                 }
             }
         } else {

@@ -71,9 +71,10 @@ final class Report {
             table(md, of);
             charts(md, dir, w, of);
             for (Run r : of) {
-                if (!r.extra().isEmpty()) {
+                if (!r.notes().isEmpty() || r.holds() != null) {
                     md.append("\n").append(r.contender()).append(", ").append(r.load()).append(":\n\n");
-                    r.extra().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+                    r.notes().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+                    holds(md, r.holds());
                 }
                 if (r.lag() != null && r.lag().entries() > 0 && w == Workload.W6) {
                     md.append("\nLedger lag (order committed → journal entry posted) over ").append(r.lag().entries())
@@ -104,7 +105,7 @@ final class Report {
                     .append(" | %.1f | %.1f | %.1f | %.0f".formatted(r.p50(), r.p99(), r.p999(), r.max()))
                     .append(" | ").append(r.oversells()).append(" | ").append(r.falseRejections())
                     .append(" | ").append(r.outOfStock() + r.refused())
-                    .append(" | ").append(r.errors() == 0 ? "0" : r.errors() + " " + errors(r))
+                    .append(" | ").append(r.errorCount() == 0 ? "0" : r.errorCount() + " " + errors(r))
                     .append(" | ").append(r.retries()).append(" | ").append(r.deadlocks())
                     .append(" | ").append(r.lag() == null || r.lag().entries() == 0 ? "–" : "%.0f".formatted(r.lag().p99()))
                     .append(" | ").append(waits(r)).append(" |\n");
@@ -112,11 +113,26 @@ final class Report {
     }
 
     private static String errors(Run r) {
-        return r.answers().entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("201") && !e.getKey().contains("committed") && !e.getKey().contains("Insufficient")
-                        && !e.getKey().equals("lock taken") && !e.getKey().equals("version conflict")
-                        && !e.getKey().contains("abandoned") && !e.getKey().equals("out of stock"))
+        return r.errors().entrySet().stream()
                 .map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static void holds(StringBuilder md, Run.Holds h) {
+        if (h == null) {
+            return;
+        }
+        md.append("- samples: ").append(h.samples()).append('\n')
+                .append("- samples where available ≠ on hand − active holds: ").append(h.mismatched())
+                .append(h.examples().isEmpty() ? "" : " e.g. " + h.examples()).append('\n')
+                .append("- samples with a hold active > 5 s after its expiry: ").append(h.overdue())
+                .append(h.overdue() > 0 ? " (oldest %.1f s past expiry)".formatted(h.oldestOverdueSeconds()) : "").append('\n')
+                .append("- holds expired: ").append(h.expiry().expired()).append('\n')
+                .append("- expiry → released, p50 / p99 / max: ").append(releases(h)).append('\n')
+                .append("- holds of the run still active at the end: ").append(h.expiry().stillActive()).append('\n');
+    }
+
+    private static String releases(Run.Holds h) {
+        return "%.0f / %.0f / %.0f ms".formatted(h.expiry().p50(), h.expiry().p99(), h.expiry().max());
     }
 
     private static String waits(Run r) {
@@ -140,10 +156,10 @@ final class Report {
                     oversold + " oversold, " + falseRejections + " false rejections", yes(oversold == 0 && falseRejections == 0)});
             double best = w1App.stream().mapToDouble(Run::ordersPerSecond).max().orElse(0);
             Run most = w1App.stream().max(java.util.Comparator.comparingInt(Run::clients)).orElseThrow();
-            boolean held = most.ordersPerSecond() >= 0.5 * best && most.errors() == 0;
+            boolean held = most.ordersPerSecond() >= 0.5 * best && most.errorCount() == 0;
             t.add(new String[] {"W1 no collapse at " + most.clients() + " clients",
                     "%.0f orders/s = %.0f %% of the best (%.0f), %d errors, p99 %.0f ms".formatted(most.ordersPerSecond(),
-                            100 * most.ordersPerSecond() / Math.max(1, best), best, most.errors(), most.p99()), yes(held)});
+                            100 * most.ordersPerSecond() / Math.max(1, best), best, most.errorCount(), most.p99()), yes(held)});
         }
         for (Workload w : List.of(Workload.W2, Workload.W3)) {
             for (int clients : List.of(8, 32)) {
@@ -152,34 +168,23 @@ final class Report {
             }
         }
         of(Workload.W4, APP).forEach(r -> {
-            long deadlockErrors = r.answers().entrySet().stream().filter(e -> e.getKey().startsWith("5")
+            long deadlockErrors = r.errors().entrySet().stream().filter(e -> e.getKey().startsWith("5")
                     || e.getKey().toLowerCase().contains("deadlock")).mapToLong(Map.Entry::getValue).sum();
             t.add(new String[] {"W4 0 deadlock errors reach a caller", deadlockErrors + " (5xx or deadlock answers; "
                     + r.deadlocks() + " deadlocks detected by PostgreSQL)", yes(deadlockErrors == 0)});
         });
-        of(Workload.W5, APP).forEach(r -> {
-            String mismatches = r.extra().getOrDefault("samples where available ≠ on hand − active holds", "?");
-            String overdue = r.extra().getOrDefault("samples with a hold active > 5 s after its expiry", "?");
+        of(Workload.W5, APP).stream().filter(r -> r.holds() != null).forEach(r -> {
+            Run.Holds h = r.holds();
             t.add(new String[] {"W5 available = on hand − active holds at every sample",
-                    mismatches + " of " + r.extra().get("samples") + " samples differ", yes(mismatches.startsWith("0"))});
+                    h.mismatched() + " of " + h.samples() + " samples differ", yes(h.mismatched() == 0)});
             t.add(new String[] {"W5 expired holds released within 5 s of expiry",
-                    "expiry → release " + r.extra().get("expiry → released, p50 / p99 / max") + "; " + overdue
-                            + " samples with an overdue hold", yes(overdue.startsWith("0") && maxMillis(r) <= 5000)});
+                    "expiry → release " + releases(h) + "; " + h.overdue() + " samples with an overdue hold",
+                    yes(h.overdue() == 0 && h.expiry().max() <= 5000)});
         });
         of(Workload.W6, APP).forEach(r -> t.add(new String[] {"W6 ledger lag p99 ≤ 1 s at W2 load",
                 r.lag() == null ? "no entries" : "p99 %.0f ms (p50 %.0f ms) at %.0f orders/s".formatted(r.lag().p99(),
                         r.lag().p50(), r.ordersPerSecond()), yes(r.lag() != null && r.lag().entries() > 0 && r.lag().p99() <= 1000)}));
         return t;
-    }
-
-    private static double maxMillis(Run r) {
-        String v = r.extra().getOrDefault("expiry → released, p50 / p99 / max", "");
-        String[] parts = v.replace(" ms", "").split("/");
-        try {
-            return Double.parseDouble(parts[parts.length - 1].trim());
-        } catch (NumberFormatException e) {
-            return Double.MAX_VALUE;
-        }
     }
 
     private Optional<String[]> ratio(Workload w, int clients) {
@@ -195,7 +200,7 @@ final class Report {
 
     private Optional<Run> find(Workload w, String contender, int clients) {
         return runs.stream().filter(r -> r.workload() == w && r.contender().equals(contender) && r.clients() == clients
-                && "closed".equals(r.mode()) && !r.extra().containsKey("pgbench")).findFirst();
+                && "closed".equals(r.mode())).findFirst();
     }
 
     private List<Run> of(Workload w, String contender) {
@@ -226,10 +231,9 @@ final class Report {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             for (Run r : closed) {
                 if (r.clients() == clients) {
-                    String label = r.contender() + (r.extra().containsKey("pgbench") ? " (retrying)" : "");
-                    data.addValue(Math.max(0.01, r.p50()), "p50", label);
-                    data.addValue(Math.max(0.01, r.p99()), "p99", label);
-                    data.addValue(Math.max(0.01, r.p999()), "p99.9", label);
+                    data.addValue(Math.max(0.01, r.p50()), "p50", r.contender());
+                    data.addValue(Math.max(0.01, r.p99()), "p99", r.contender());
+                    data.addValue(Math.max(0.01, r.p999()), "p99.9", r.contender());
                 }
             }
             JFreeChart chart = ChartFactory.createBarChart(w + ": latency percentiles at " + clients + " clients", null,

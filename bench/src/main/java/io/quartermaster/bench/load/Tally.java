@@ -24,7 +24,7 @@ final class Tally {
     private final Recorder latency = new Recorder(3);
     private final Histogram total = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     private final Map<Verdict, LongAdder> verdicts = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder retries = new LongAdder();
     private final AtomicLongArray unitsSold = new AtomicLongArray(Workload.SKUS + 1);
     private final ConcurrentLinkedQueue<Cart> refused = new ConcurrentLinkedQueue<>();
@@ -66,7 +66,9 @@ final class Tally {
         measuring.incrementAndGet();
         latency.recordValue(Math.max(1, Math.min(micros, total.getHighestTrackableValue())));
         verdicts.computeIfAbsent(attempt.verdict(), v -> new LongAdder()).increment();
-        answers.computeIfAbsent(attempt.answer(), a -> new LongAdder()).increment();
+        if (attempt.verdict() == Verdict.ERROR) {
+            errors.computeIfAbsent(attempt.answer(), a -> new LongAdder()).increment();
+        }
         retries.add(attempt.retries());
         if (attempt.verdict() == Verdict.OUT_OF_STOCK || attempt.verdict() == Verdict.REFUSED) {
             refused.add(cart);
@@ -100,9 +102,10 @@ final class Tally {
         return retries.sum();
     }
 
-    Map<String, Long> answers() {
+    /** The answers of the attempts that ended in {@link Verdict#ERROR}, counted by answer. */
+    Map<String, Long> errors() {
         Map<String, Long> counts = new TreeMap<>();
-        answers.forEach((a, n) -> counts.put(a, n.sum()));
+        errors.forEach((a, n) -> counts.put(a, n.sum()));
         return counts;
     }
 
