@@ -73,7 +73,9 @@ class LedgerApiIT {
     @Test
     void csvExportsParseAndAgreeWithTheJson() throws Exception {
         String accountant = user("ACCOUNTANT");
-        JsonObject json = Http.get("/api/v1/ledger/trial-balance", accountant).json();
+        Answer plain = Http.get("/api/v1/ledger/trial-balance", accountant);
+        assertThat(plain.contentType()).as("no Accept header: JSON").startsWith("application/json");
+        JsonObject json = plain.json();
         List<CSVRecord> records = csv("/api/v1/ledger/trial-balance", accountant);
         CSVRecord total = records.get(records.size() - 1);
         assertThat(total.get("account")).isEqualTo("TOTAL");
