@@ -18,6 +18,9 @@ public interface ReplenishmentFacade {
 
     SettingView setting(String sku, String location);
 
+    /** Every reorder setting with its projection and suggestion, by SKU and location. */
+    List<SettingView> settings();
+
     /** Sets the reorder point to the suggested one. */
     SettingView applySuggestion(String sku, String location);
 

@@ -203,6 +203,16 @@ public class Purchasing implements ReplenishmentFacade {
     }
 
     @Override
+    public List<SettingView> settings() {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> keys = em.createNativeQuery("select sku, location from erp.replenishment order by sku, location")
+                    .getResultList();
+            return keys.stream().map(k -> setting((String) k[0], (String) k[1])).toList();
+        });
+    }
+
+    @Override
     public SettingView applySuggestion(String sku, String location) {
         SettingView current = setting(sku, location);
         int reorderPoint = current.suggestedReorderPoint();

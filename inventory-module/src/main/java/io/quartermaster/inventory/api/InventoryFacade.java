@@ -21,6 +21,12 @@ public interface InventoryFacade {
 
     Page<ProductView> products(int page, int size);
 
+    /**
+     * Products whose SKU or name contains {@code text} (any case; null for all), sorted by
+     * {@code sortBy} (sku, name or price), one page of them.
+     */
+    Page<ProductView> products(String text, String sortBy, boolean ascending, int page, int size);
+
     Saved<LocationView> putLocation(String code, PutLocation location);
 
     List<LocationView> locations();

@@ -116,11 +116,29 @@ public class InventoryService implements InventoryFacade {
 
     @Override
     public Page<ProductView> products(int page, int size) {
-        List<ProductView> items = em.createQuery("select p from Product p order by p.sku", Product.class)
-                .setFirstResult(page * size).setMaxResults(size)
-                .getResultStream().map(InventoryService::view).toList();
-        long total = em.createQuery("select count(p) from Product p", Long.class).getSingleResult();
-        return new Page<>(items, page, size, total);
+        return products(null, "sku", true, page, size);
+    }
+
+    @Override
+    public Page<ProductView> products(String text, String sortBy, boolean ascending, int page, int size) {
+        String order = switch (sortBy == null ? "sku" : sortBy) {
+            case "sku" -> "p.sku";
+            case "name" -> "p.name";
+            case "price" -> "p.price";
+            default -> throw ProblemException.invalidField("sort", "one of sku, name, price");
+        } + (ascending ? " asc" : " desc") + ", p.sku";
+        String where = text == null || text.isBlank() ? ""
+                : " where lower(p.sku) like :text or lower(p.name) like :text";
+        var items = em.createQuery("select p from Product p" + where + " order by " + order, Product.class);
+        var count = em.createQuery("select count(p) from Product p" + where, Long.class);
+        if (!where.isEmpty()) {
+            String pattern = "%" + text.trim().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            items.setParameter("text", pattern);
+            count.setParameter("text", pattern);
+        }
+        return new Page<>(items.setFirstResult(page * size).setMaxResults(size)
+                .getResultStream().map(InventoryService::view).toList(), page, size, count.getSingleResult());
     }
 
     @Override

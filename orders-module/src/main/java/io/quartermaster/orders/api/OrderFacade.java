@@ -1,6 +1,7 @@
 package io.quartermaster.orders.api;
 
 import io.quartermaster.platform.api.check.InvariantCheck;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,14 @@ public interface OrderFacade {
     Optional<OrderView> order(UUID id, Viewer viewer);
 
     List<OrderView> orders(Viewer viewer, String channel, String status, int limit);
+
+    /** One page of the orders that match, newest first (the back office pages on the server). */
+    List<OrderView> orders(Viewer viewer, OrderSearch search, int first, int max);
+
+    long countOrders(Viewer viewer, OrderSearch search);
+
+    /** Orders per channel and hour placed in [from, to), for every channel. */
+    List<OrdersPerHour> ordersPerHour(Instant from, Instant to);
 
     OrderView cancel(UUID id, Viewer viewer);
 

@@ -12,6 +12,8 @@ import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.OrderView;
+import io.quartermaster.orders.api.OrdersPerHour;
+import io.quartermaster.orders.api.OrderSearch;
 import io.quartermaster.orders.api.PaymentRequest;
 import io.quartermaster.orders.api.PutChannel;
 import io.quartermaster.orders.api.ReturnRequest;
@@ -42,6 +44,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -325,32 +328,65 @@ public class OrderService implements OrderFacade {
 
     @Override
     public List<OrderView> orders(Viewer viewer, String channel, String status, int limit) {
-        StringBuilder jpql = new StringBuilder("select o from CustomerOrder o where 1 = 1");
+        return orders(viewer, new OrderSearch(channel, status, null, null), 0, limit);
+    }
+
+    @Override
+    public List<OrderView> orders(Viewer viewer, OrderSearch search, int first, int max) {
+        return search(viewer, search, "o", CustomerOrder.class).setFirstResult(first).setMaxResults(max)
+                .getResultStream().map(this::view).toList();
+    }
+
+    @Override
+    public long countOrders(Viewer viewer, OrderSearch search) {
+        return search(viewer, search, "count(o)", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> search(Viewer viewer, OrderSearch search, String select, Class<T> type) {
+        StringBuilder jpql = new StringBuilder("select " + select + " from CustomerOrder o where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
         if (!viewer.staff()) {
             jpql.append(" and o.owner = :owner");
+            parameters.put("owner", viewer.owner());
         }
-        if (channel != null) {
+        if (search.channel() != null) {
             jpql.append(" and o.channel = :channel");
+            parameters.put("channel", search.channel());
         }
-        if (status != null) {
+        if (search.status() != null) {
             jpql.append(" and o.status = :status");
-        }
-        var query = em.createQuery(jpql.append(" order by o.placedAt desc").toString(), CustomerOrder.class)
-                .setMaxResults(limit);
-        if (!viewer.staff()) {
-            query.setParameter("owner", viewer.owner());
-        }
-        if (channel != null) {
-            query.setParameter("channel", channel);
-        }
-        if (status != null) {
             try {
-                query.setParameter("status", OrderStatus.valueOf(status));
+                parameters.put("status", OrderStatus.valueOf(search.status()));
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("status", "one of PLACED, CANCELLED, PARTIALLY_RETURNED, RETURNED");
             }
         }
-        return query.getResultStream().map(this::view).toList();
+        if (search.placedFrom() != null) {
+            jpql.append(" and o.placedAt >= :from");
+            parameters.put("from", search.placedFrom());
+        }
+        if (search.placedTo() != null) {
+            jpql.append(" and o.placedAt < :to");
+            parameters.put("to", search.placedTo());
+        }
+        if (!select.startsWith("count")) {
+            jpql.append(" order by o.placedAt desc");
+        }
+        TypedQuery<T> query = em.createQuery(jpql.toString(), type);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    @Override
+    public List<OrdersPerHour> ordersPerHour(Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select date_trunc('hour', placed_at), channel, count(*) from orders.customer_order
+                        where placed_at >= ? and placed_at < ? group by 1, 2 order by 1, 2""")
+                .setParameter(1, java.sql.Timestamp.from(from)).setParameter(2, java.sql.Timestamp.from(to))
+                .getResultList();
+        return rows.stream().map(r -> new OrdersPerHour(((java.sql.Timestamp) r[0]).toInstant(), (String) r[1],
+                ((Number) r[2]).longValue())).toList();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.quartermaster.web.rest;
 import io.quartermaster.platform.api.idempotency.IdempotencyKeys;
 import io.quartermaster.platform.api.identity.Caller;
 import io.quartermaster.platform.api.problem.ProblemException;
-import io.quartermaster.web.security.ApiAuthentication;
+import io.quartermaster.web.security.Authentication;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -55,7 +55,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (key.isBlank() || key.length() > 200) {
             throw ProblemException.invalidField(HEADER, "1 to 200 characters");
         }
-        Caller caller = (Caller) request.getProperty(ApiAuthentication.CALLER_ATTRIBUTE);
+        Caller caller = (Caller) request.getProperty(Authentication.CALLER_ATTRIBUTE);
         if (caller == null) {
             return;
         }

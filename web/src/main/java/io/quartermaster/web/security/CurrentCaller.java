@@ -5,7 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The authenticated caller of the current request, as {@link ApiAuthentication} found it. */
+/** The authenticated caller of the current request, as {@link Authentication} found it. */
 @RequestScoped
 public class CurrentCaller {
 
@@ -13,7 +13,7 @@ public class CurrentCaller {
     HttpServletRequest request;
 
     public Caller get() {
-        Object caller = request.getAttribute(ApiAuthentication.CALLER_ATTRIBUTE);
+        Object caller = request.getAttribute(Authentication.CALLER_ATTRIBUTE);
         if (caller == null) {
             throw new IllegalStateException("no authenticated caller on " + request.getRequestURI());
         }

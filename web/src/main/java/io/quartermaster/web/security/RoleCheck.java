@@ -60,7 +60,7 @@ public class RoleCheck implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            Object caller = request.getProperty(ApiAuthentication.CALLER_ATTRIBUTE);
+            Object caller = request.getProperty(Authentication.CALLER_ATTRIBUTE);
             if (!(caller instanceof Caller c)) {
                 request.abortWith(Problems.response(401, "Unauthorized", "Credentials are required."));
                 return;

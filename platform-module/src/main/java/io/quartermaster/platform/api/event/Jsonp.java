@@ -29,6 +29,10 @@ public final class Jsonp {
         return PROVIDER.createObjectBuilder();
     }
 
+    public static jakarta.json.JsonArrayBuilder array() {
+        return PROVIDER.createArrayBuilder();
+    }
+
     /** {@code text} as a JSON string literal, quotes and escapes included. */
     public static String quote(String text) {
         return PROVIDER.createValue(text).toString();

@@ -16,6 +16,9 @@ import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.report.Csv;
+import io.quartermaster.web.report.LedgerReports;
+import io.quartermaster.web.report.Report;
 import io.quartermaster.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,6 +64,9 @@ public class LedgerReportsResource {
     InventoryFacade inventory;
 
     @Inject
+    LedgerReports reports;
+
+    @Inject
     CurrentCaller caller;
 
     @GET
@@ -73,8 +79,9 @@ public class LedgerReportsResource {
     @Path("accounts")
     @Produces(CSV)
     public Response accountsCsv(@QueryParam("asOf") String asOf) {
-        return Csv.of("accounts.csv", List.of("code", "name", "type", "balance"),
-                accounts(asOf).stream().<List<?>>map(a -> List.of(a.code(), a.name(), a.type(), a.balance())).toList());
+        return csv(new Report("Chart of accounts", "balances", "accounts", List.of("code", "name", "type", "balance"),
+                accounts(asOf).stream().map(a -> List.<Object>of(a.code(), a.name(), a.type(), a.balance())).toList(),
+                List.of()));
     }
 
     @jakarta.ws.rs.PUT
@@ -98,12 +105,7 @@ public class LedgerReportsResource {
     @Path("journal")
     @Produces(CSV)
     public Response journalCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        List<List<?>> rows = new ArrayList<>();
-        for (EntryView e : ledger.journal(date("from", from), date("to", to), 0, 100_000).items()) {
-            e.lines().forEach(l -> rows.add(List.of(e.id(), e.entryDate(), e.description(), e.kind(),
-                    e.sourceEventId() == null ? "" : e.sourceEventId(), l.account(), l.debit(), l.credit())));
-        }
-        return Csv.of("journal.csv", List.of("entry", "date", "description", "kind", "sourceEventId", "account", "debit", "credit"), rows);
+        return csv(reports.journal(date("from", from), date("to", to)));
     }
 
     /** An adjusting entry (ACCOUNTANT): balanced, dated in an open period. */
@@ -133,11 +135,7 @@ public class LedgerReportsResource {
     @Produces(CSV)
     public Response generalLedgerCsv(@PathParam("code") String code, @QueryParam("from") String from,
                                      @QueryParam("to") String to) {
-        GeneralLedger gl = generalLedger(code, from, to);
-        List<List<?>> rows = new ArrayList<>();
-        rows.add(List.of("", gl.from(), "Opening balance", "", "", gl.openingBalance()));
-        gl.lines().forEach(l -> rows.add(List.of(l.entryId(), l.entryDate(), l.description(), l.debit(), l.credit(), l.balance())));
-        return Csv.of("ledger-" + code + ".csv", List.of("entry", "date", "description", "debit", "credit", "balance"), rows);
+        return csv(reports.generalLedger(code, date("from", from), date("to", to)));
     }
 
     @GET
@@ -150,11 +148,7 @@ public class LedgerReportsResource {
     @Path("trial-balance")
     @Produces(CSV)
     public Response trialBalanceCsv(@QueryParam("asOf") String asOf) {
-        TrialBalance tb = trialBalance(asOf);
-        List<List<?>> rows = new ArrayList<>(tb.lines().stream()
-                .<List<?>>map(l -> List.of(l.account(), l.name(), l.type(), l.debit(), l.credit())).toList());
-        rows.add(List.of("TOTAL", "", "", tb.totalDebit(), tb.totalCredit()));
-        return Csv.of("trial-balance-" + tb.asOf() + ".csv", List.of("account", "name", "type", "debit", "credit"), rows);
+        return csv(reports.trialBalance(date("asOf", asOf)));
     }
 
     @GET
@@ -167,14 +161,7 @@ public class LedgerReportsResource {
     @Path("income-statement")
     @Produces(CSV)
     public Response incomeStatementCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        IncomeStatement is = incomeStatement(from, to);
-        List<List<?>> rows = new ArrayList<>();
-        is.income().forEach(l -> rows.add(List.of("INCOME", l.account(), l.name(), l.amount())));
-        is.expenses().forEach(l -> rows.add(List.of("EXPENSE", l.account(), l.name(), l.amount())));
-        rows.add(List.of("TOTAL INCOME", "", "", is.totalIncome()));
-        rows.add(List.of("TOTAL EXPENSES", "", "", is.totalExpenses()));
-        rows.add(List.of("NET INCOME", "", "", is.netIncome()));
-        return Csv.of("income-statement.csv", List.of("section", "account", "name", "amount"), rows);
+        return csv(reports.incomeStatement(date("from", from), date("to", to)));
     }
 
     @GET
@@ -187,18 +174,7 @@ public class LedgerReportsResource {
     @Path("balance-sheet")
     @Produces(CSV)
     public Response balanceSheetCsv(@QueryParam("asOf") String asOf) {
-        BalanceSheet bs = balanceSheet(asOf);
-        List<List<?>> rows = new ArrayList<>();
-        Stream.of(List.of("ASSET", bs.assets()), List.of("LIABILITY", bs.liabilities()), List.of("EQUITY", bs.equity()))
-                .forEach(section -> {
-                    @SuppressWarnings("unchecked")
-                    List<LedgerViews.StatementLine> lines = (List<LedgerViews.StatementLine>) section.get(1);
-                    lines.forEach(l -> rows.add(List.of(section.get(0), l.account(), l.name(), l.amount())));
-                });
-        rows.add(List.of("EQUITY", "", "Current earnings", bs.currentEarnings()));
-        rows.add(List.of("TOTAL ASSETS", "", "", bs.totalAssets()));
-        rows.add(List.of("TOTAL LIABILITIES AND EQUITY", "", "", bs.totalLiabilitiesAndEquity()));
-        return Csv.of("balance-sheet-" + bs.asOf() + ".csv", List.of("section", "account", "name", "amount"), rows);
+        return csv(reports.balanceSheet(date("asOf", asOf)));
     }
 
     @GET
@@ -211,9 +187,7 @@ public class LedgerReportsResource {
     @Path("inventory-valuation")
     @Produces(CSV)
     public Response valuationCsv() {
-        return Csv.of("inventory-valuation.csv", List.of("sku", "name", "location", "onHand", "averageCost", "value"),
-                valuation().stream().<List<?>>map(v -> List.of(v.sku(), v.name(), v.location(), v.onHand(),
-                        v.averageCost(), v.value())).toList());
+        return csv(reports.valuation());
     }
 
     @GET
@@ -226,11 +200,7 @@ public class LedgerReportsResource {
     @Path("reconciliation")
     @Produces(CSV)
     public Response reconciliationCsv() {
-        Reconciliation r = reconciliation();
-        return Csv.of("reconciliation.csv", List.of("stockValuation", "inventoryAccountBalance", "difference",
-                        "stockEventsNotPosted", "oldestNotPosted"),
-                List.of(List.of(r.stockValuation(), r.inventoryAccountBalance(), r.difference(), r.stockEventsNotPosted(),
-                        r.oldestNotPosted() == null ? "" : r.oldestNotPosted())));
+        return csv(reports.reconciliation());
     }
 
     /** Order commit → journal entry, over the last hour. */
@@ -238,6 +208,12 @@ public class LedgerReportsResource {
     @Path("lag")
     public LedgerViews.LedgerLag lag() {
         return ledger.lag();
+    }
+
+    private static Response csv(Report report) {
+        return Response.ok(Csv.of(report), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + report.filename() + ".csv\"")
+                .build();
     }
 
     static LocalDate date(String field, String value) {

@@ -13,7 +13,10 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,15 +26,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Authenticates {@code /api/**}: HTTP Basic for users, {@code Bearer} for API client keys.
- * Every API call needs a valid credential (401 otherwise); what the caller may do is then
- * decided per resource method by {@link RoleCheck}. Other paths (health, OpenAPI, pages)
- * are left to the container.
+ * The application's one authentication mechanism (Jakarta Security allows one per application),
+ * with two faces:
+ * <ul>
+ * <li>{@code /api/**}: HTTP Basic for users, {@code Bearer} for API client keys, on every call and
+ *     never from a session — a browser's session cookie must not authorize API calls, or any page
+ *     on the web could make a signed-in clerk's browser post to the API (CSRF). Every API call needs
+ *     a valid credential (401 otherwise); what the caller may do is decided per resource method by
+ *     {@link RoleCheck}.</li>
+ * <li>the back-office pages: the login form ({@link SignIn}) hands the username and password over
+ *     through {@code SecurityContext.authenticate}; the signed-in caller is kept in the HTTP session.
+ *     A protected page requested without one is redirected to the login page; the roles a page
+ *     needs are web.xml's security constraints, so a page typed in by hand by a user without the
+ *     role gets the container's 403.</li>
+ * </ul>
  */
 @ApplicationScoped
-public class ApiAuthentication implements HttpAuthenticationMechanism {
+public class Authentication implements HttpAuthenticationMechanism {
 
     public static final String CALLER_ATTRIBUTE = "io.quartermaster.caller";
+
+    /** The session attribute that holds the signed-in back-office user. */
+    static final String SESSION_CALLER = "io.quartermaster.session.caller";
 
     @Inject
     IdentityFacade identity;
@@ -41,7 +57,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) {
-            return context.doNothing();
+            return page(request, context, path);
         }
         String header = request.getHeader("Authorization");
         Optional<Caller> caller = Optional.empty();
@@ -65,9 +81,39 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
                     ? "Credentials are required: HTTP Basic for users, Bearer for API clients."
                     : "The credentials are not valid.");
         }
-        request.setAttribute(CALLER_ATTRIBUTE, caller.get());
-        Set<String> groups = caller.get().roles().stream().map(Role::name).collect(Collectors.toSet());
-        return context.notifyContainerAboutLogin(new CallerPrincipal(caller.get().name()), groups);
+        return signedIn(request, context, caller.get());
+    }
+
+    private AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context, String path) {
+        if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential()
+                instanceof UsernamePasswordCredential credential) {
+            Optional<Caller> caller = identity.authenticateUser(credential.getCaller(), credential.getPasswordAsString());
+            if (caller.isEmpty() || caller.get().roles().stream().noneMatch(Role::forUsers)) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            // A new session id on sign-in: an id planted in the browser before (session fixation) is worth nothing.
+            HttpSession session = request.getSession(true);
+            request.changeSessionId();
+            session.setAttribute(SESSION_CALLER, caller.get());
+            return signedIn(request, context, caller.get());
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
+            return signedIn(request, context, caller);
+        }
+        if (context.isProtected()) {
+            String query = request.getQueryString();
+            String next = path + (query == null ? "" : "?" + query);
+            return context.redirect(request.getContextPath() + SignIn.PAGE + "?next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private static AuthenticationStatus signedIn(HttpServletRequest request, HttpMessageContext context, Caller caller) {
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        Set<String> groups = caller.roles().stream().map(Role::name).collect(Collectors.toSet());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(caller.name()), groups);
     }
 
     private Optional<Caller> basic(String encoded) {

@@ -1,0 +1,73 @@
+package io.quartermaster.web.faces;
+
+import io.quartermaster.platform.api.event.Jsonp;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+
+/** Chart.js configurations (what PrimeFaces' {@code p:chart} draws) built as JSON on the server. */
+public final class Charts {
+
+    private static final String[] COLOURS = {"#2563eb", "#16a34a", "#ea580c", "#9333ea", "#0891b2", "#ca8a04", "#dc2626"};
+
+    private Charts() {
+    }
+
+    /** A stacked bar chart: one bar per label, one coloured part per series. */
+    public static String stackedBars(List<String> labels, Map<String, ? extends List<? extends Number>> series, String yTitle) {
+        JsonArrayBuilder datasets = Jsonp.array();
+        int i = 0;
+        for (Map.Entry<String, ? extends List<? extends Number>> s : series.entrySet()) {
+            datasets.add(Jsonp.object().add("label", s.getKey()).add("data", numbers(s.getValue()))
+                    .add("backgroundColor", COLOURS[i++ % COLOURS.length]));
+        }
+        return Jsonp.object().add("type", "bar")
+                .add("data", Jsonp.object().add("labels", strings(labels)).add("datasets", datasets))
+                .add("options", options(yTitle).add("scales", Jsonp.object()
+                        .add("x", Jsonp.object().add("stacked", true))
+                        .add("y", Jsonp.object().add("stacked", true).add("beginAtZero", true)
+                                .add("title", Jsonp.object().add("display", true).add("text", yTitle)))))
+                .build().toString();
+    }
+
+    /** A stepped line per series (a level that holds until the next change). */
+    public static String steppedLines(List<String> labels, Map<String, ? extends List<? extends Number>> series, String yTitle) {
+        JsonArrayBuilder datasets = Jsonp.array();
+        int i = 0;
+        for (Map.Entry<String, ? extends List<? extends Number>> s : series.entrySet()) {
+            String colour = COLOURS[i++ % COLOURS.length];
+            datasets.add(Jsonp.object().add("label", s.getKey()).add("data", numbers(s.getValue()))
+                    .add("borderColor", colour).add("backgroundColor", colour).add("stepped", true).add("spanGaps", true));
+        }
+        return Jsonp.object().add("type", "line")
+                .add("data", Jsonp.object().add("labels", strings(labels)).add("datasets", datasets))
+                .add("options", options(yTitle).add("scales", Jsonp.object()
+                        .add("y", Jsonp.object().add("beginAtZero", true)
+                                .add("title", Jsonp.object().add("display", true).add("text", yTitle)))))
+                .build().toString();
+    }
+
+    private static JsonObjectBuilder options(String title) {
+        return Jsonp.object().add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
+                .add("plugins", Jsonp.object().add("legend", Jsonp.object().add("position", "bottom")));
+    }
+
+    private static JsonArrayBuilder strings(List<String> values) {
+        JsonArrayBuilder array = Jsonp.array();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static JsonArrayBuilder numbers(List<? extends Number> values) {
+        JsonArrayBuilder array = Jsonp.array();
+        for (Number n : values) {
+            if (n == null) {
+                array.addNull();
+            } else {
+                array.add(n.longValue());
+            }
+        }
+        return array;
+    }
+}

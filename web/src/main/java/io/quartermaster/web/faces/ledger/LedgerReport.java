@@ -1,0 +1,160 @@
+package io.quartermaster.web.faces.ledger;
+
+import io.quartermaster.erp.api.LedgerFacade;
+import io.quartermaster.erp.api.LedgerViews.AccountView;
+import io.quartermaster.erp.api.LedgerViews.Reconciliation;
+import io.quartermaster.web.faces.Feedback;
+import io.quartermaster.web.report.LedgerReports;
+import io.quartermaster.web.report.LedgerReports.Kind;
+import io.quartermaster.web.report.Report;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Any ledger report on one page ({@code /accounting/report.xhtml?name=trial-balance&asOf=…}): its date
+ * filters, the table with its totals, and links to the same report as CSV and PDF. The table is the
+ * {@link Report} the exports and the API's CSV are made from.
+ */
+@Named
+@ViewScoped
+public class LedgerReport implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient LedgerReports reports;
+
+    @Inject
+    transient LedgerFacade ledger;
+
+    private String name = Kind.TRIAL_BALANCE.slug();
+    private Kind kind = Kind.TRIAL_BALANCE;
+    private LocalDate asOf;
+    private LocalDate from;
+    private LocalDate to;
+    private String account;
+    private Report report;
+    private Reconciliation reconciliation;
+
+    public void load() {
+        report = null;
+        reconciliation = null;
+        try {
+            kind = Kind.of(name);
+        } catch (RuntimeException e) {
+            Feedback.error(null, null, "There is no report called " + name + ".");
+            return;
+        }
+        if (kind == Kind.GENERAL_LEDGER && (account == null || account.isBlank())) {
+            return;
+        }
+        Feedback.attempt("filters", () -> reports.build(new LedgerReports.Request(kind, asOf, from, to, account)), null)
+                .ifPresent(r -> report = r);
+        if (kind == Kind.RECONCILIATION) {
+            reconciliation = ledger.reconciliation();
+        }
+    }
+
+    public String getTitle() {
+        return kind.title();
+    }
+
+    public List<Integer> getColumns() {
+        return report == null ? List.of() : IntStream.range(0, report.header().size()).boxed().toList();
+    }
+
+    public boolean total(List<Object> row) {
+        return report != null && report.totals().contains(row);
+    }
+
+    public boolean numeric(int column) {
+        return report != null && report.numeric(column);
+    }
+
+    public boolean isBalanced() {
+        return reconciliation != null && reconciliation.difference().compareTo(BigDecimal.ZERO) == 0;
+    }
+
+    /** The download link of this report as it is shown, in {@code format} (csv or pdf). */
+    public String export(String format) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("report", kind.slug());
+        query.put("format", format);
+        query.put("asOf", asOf);
+        query.put("from", from);
+        query.put("to", to);
+        query.put("account", account);
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/accounting/export?"
+                + query.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    public List<AccountView> getAccounts() {
+        return ledger.accounts(null);
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public Report getReport() {
+        return report;
+    }
+
+    public Reconciliation getReconciliation() {
+        return reconciliation;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public LocalDate getAsOf() {
+        return asOf;
+    }
+
+    public void setAsOf(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+}

@@ -1,0 +1,73 @@
+package io.quartermaster.web.faces.ledger;
+
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.report.Csv;
+import io.quartermaster.web.report.LedgerReports;
+import io.quartermaster.web.report.LedgerReports.Kind;
+import io.quartermaster.web.report.Pdf;
+import io.quartermaster.web.report.Report;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.logging.Logger;
+
+/**
+ * The accounting pages' download links: {@code /accounting/export?report=trial-balance&format=pdf&asOf=…}.
+ * A plain GET without effects, so it needs no view state; who may fetch it is the {@code /accounting/*}
+ * security constraint in web.xml.
+ */
+@WebServlet("/accounting/export")
+public class ReportExport extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ReportExport.class.getName());
+
+    @Inject
+    LedgerReports reports;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Report report;
+        String format = request.getParameter("format");
+        try {
+            if (!"csv".equals(format) && !"pdf".equals(format)) {
+                throw ProblemException.invalidField("format", "csv or pdf");
+            }
+            report = reports.build(new LedgerReports.Request(Kind.of(request.getParameter("report")),
+                    date(request, "asOf"), date(request, "from"), date(request, "to"), request.getParameter("account")));
+        } catch (ProblemException e) {
+            response.setStatus(e.status());
+            response.setContentType("text/plain; charset=UTF-8");
+            response.getWriter().write(e.getMessage());
+            return;
+        }
+        String user = request.getRemoteUser();
+        LOG.info(() -> user + " exported " + report.title() + " (" + report.scope() + ") as " + format);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + report.filename() + "." + format + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        if ("csv".equals(format)) {
+            response.setContentType(Csv.MEDIA_TYPE);
+            response.getOutputStream().write(Csv.of(report).getBytes(StandardCharsets.UTF_8));
+        } else {
+            response.setContentType(Pdf.MEDIA_TYPE);
+            response.getOutputStream().write(Pdf.of(report, user));
+        }
+    }
+
+    private static LocalDate date(HttpServletRequest request, String field) {
+        String value = request.getParameter(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "a date like 2026-11-28");
+        }
+    }
+}

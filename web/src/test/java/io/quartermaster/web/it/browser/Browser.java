@@ -1,0 +1,175 @@
+package io.quartermaster.web.it.browser;
+
+import io.quartermaster.web.it.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver (both installed by {@code ./quartermaster test}),
+ * with the few moves the back-office tests repeat: sign in, open a page, pick from a PrimeFaces menu,
+ * take a screenshot, download what a link points at.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    Browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("QM_CHROMIUM", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1000", "--lang=en-GB");
+        try {
+            Files.createDirectories(DOWNLOADS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(executable("QM_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private static String executable(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    void open(String path) {
+        driver.get(Http.base() + path);
+    }
+
+    void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login.xhtml");
+        type(By.id("login:username"), username);
+        type(By.id("login:password"), password);
+        driver.findElement(By.id("login:signIn")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
+    }
+
+    void type(By input, String text) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(input));
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /** Opens a p:selectOneMenu and clicks the item whose label starts with {@code label}. */
+    void choose(String menuId, String label) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+        String items = "#" + menuId.replace(":", "\\:") + "_items li";
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(items)));
+        driver.findElements(By.cssSelector(items)).stream()
+                .filter(li -> li.getAttribute("data-label") != null && li.getAttribute("data-label").startsWith(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no item '" + label + "' in " + menuId))
+                .click();
+    }
+
+    /** Clicks, trying again when an AJAX update replaced the element between finding and clicking it. */
+    void click(By target) {
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = ExpectedConditions.elementToBeClickable(target).apply(d);
+                    if (element == null) {
+                        return false;
+                    }
+                    element.click();
+                    return true;
+                });
+    }
+
+    WebElement find(By target) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(target));
+    }
+
+    List<WebElement> all(By target) {
+        return driver.findElements(target);
+    }
+
+    void waitForText(By target, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    String pageSource() {
+        return driver.getPageSource();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Clicks a download link and returns the file the browser saved, waiting until it is complete.
+     * The directory is emptied first so the file found is this one.
+     */
+    Path download(By link, String fileName) throws IOException, InterruptedException {
+        Path file = DOWNLOADS.resolve(fileName);
+        Files.deleteIfExists(file);
+        click(link);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file) && !Files.exists(DOWNLOADS.resolve(fileName + ".crdownload")) && Files.size(file) > 0) {
+                return file;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the browser did not save " + fileName + " into " + DOWNLOADS);
+    }
+
+    /** What the server answers this browser's session for {@code path} (for status codes, which the browser hides). */
+    HttpResponse<byte[]> fetch(String path) throws IOException, InterruptedException {
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.base() + path)).timeout(Duration.ofSeconds(30));
+        if (session != null) {
+            request.header("Cookie", "JSESSIONID=" + session.getValue());
+        }
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
