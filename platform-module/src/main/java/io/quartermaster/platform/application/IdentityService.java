@@ -2,6 +2,7 @@ package io.quartermaster.platform.application;
 
 import io.quartermaster.platform.api.identity.ApiClientView;
 import io.quartermaster.platform.api.identity.Caller;
+import io.quartermaster.platform.api.identity.ChangeUser;
 import io.quartermaster.platform.api.identity.IdentityFacade;
 import io.quartermaster.platform.api.identity.IssuedApiClient;
 import io.quartermaster.platform.api.identity.NewApiClient;
@@ -16,6 +17,7 @@ import io.quartermaster.platform.domain.identity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -115,6 +117,41 @@ public class IdentityService implements IdentityFacade {
                     .executeUpdate();
         }
         return inserted == 1;
+    }
+
+    @Override
+    @Transactional
+    public UserView changeUser(String username, ChangeUser change, String actor) {
+        if (change.roles.contains(Role.CHANNEL)) {
+            throw ProblemException.invalidField("roles", "CHANNEL is a role for API clients, not users");
+        }
+        // The user and every active administrator are locked, in username order, so two admins
+        // demoting each other at once can neither both succeed (and leave nobody to manage users)
+        // nor deadlock.
+        List<User> locked = em.createQuery("select u from User u where u.username = :username "
+                        + "or (u.disabledAt is null and :admin member of u.roles) order by u.username", User.class)
+                .setParameter("username", username).setParameter("admin", Role.ADMIN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        User user = locked.stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("no user '" + username + "'"));
+        long otherActiveAdmins = locked.stream()
+                .filter(u -> u != user && u.active() && u.roles().contains(Role.ADMIN)).count();
+        boolean staysAdmin = change.active && change.roles.contains(Role.ADMIN);
+        if (!staysAdmin && otherActiveAdmins == 0) {
+            throw ProblemException.conflict("'" + username + "' is the last active administrator; "
+                    + "make someone else ADMIN first");
+        }
+        user.change(change.roles, change.active, clock.instant());
+        verified.clear();
+        LOG.info(() -> actor + " changed user " + username + ": roles " + change.roles
+                + (change.active ? "" : ", disabled"));
+        return user.view();
+    }
+
+    @Override
+    public Optional<Caller> activeUser(String username) {
+        return Optional.ofNullable(em.find(User.class, username)).filter(User::active)
+                .map(u -> Caller.user(u.username(), u.roles()));
     }
 
     @Override

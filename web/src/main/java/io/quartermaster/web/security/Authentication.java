@@ -57,7 +57,7 @@ public class Authentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) {
-            return page(request, context, path);
+            return page(request, response, context, path);
         }
         String header = request.getHeader("Authorization");
         Optional<Caller> caller = Optional.empty();
@@ -84,7 +84,8 @@ public class Authentication implements HttpAuthenticationMechanism {
         return signedIn(request, context, caller.get());
     }
 
-    private AuthenticationStatus page(HttpServletRequest request, HttpMessageContext context, String path) {
+    private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+                                      String path) {
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential()
                 instanceof UsernamePasswordCredential credential) {
             Optional<Caller> caller = identity.authenticateUser(credential.getCaller(), credential.getPasswordAsString());
@@ -98,16 +99,47 @@ public class Authentication implements HttpAuthenticationMechanism {
             return signedIn(request, context, caller.get());
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
-            return signedIn(request, context, caller);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller signedIn) {
+            if (!context.isProtected()) {
+                // Style sheets, scripts, the login page: nothing to decide, no need to ask the database.
+                return signedIn(request, context, signedIn);
+            }
+            // Re-read on every protected request: a user an admin disabled, or whose roles changed,
+            // gets the change at the next click instead of keeping the old rights until the session ends.
+            Optional<Caller> now = identity.activeUser(signedIn.name());
+            if (now.isPresent()) {
+                if (!now.get().equals(signedIn)) {
+                    session.setAttribute(SESSION_CALLER, now.get());
+                }
+                return signedIn(request, context, now.get());
+            }
+            session.invalidate();
         }
         if (context.isProtected()) {
             String query = request.getQueryString();
-            String next = path + (query == null ? "" : "?" + query);
-            return context.redirect(request.getContextPath() + SignIn.PAGE + "?next="
-                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            String login = request.getContextPath() + SignIn.PAGE + "?next="
+                    + URLEncoder.encode(path + (query == null || "POST".equals(request.getMethod()) ? "" : "?" + query),
+                    StandardCharsets.UTF_8);
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                return ajaxRedirect(response, context, login);
+            }
+            return context.redirect(login);
         }
         return context.doNothing();
+    }
+
+    /** An AJAX request of a page whose session ended: Faces' JavaScript follows only a partial-response redirect, not a 302. */
+    private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, HttpMessageContext context, String url) {
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+            response.flushBuffer();
+        } catch (IOException e) {
+            return context.responseUnauthorized();
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static AuthenticationStatus signedIn(HttpServletRequest request, HttpMessageContext context, Caller caller) {

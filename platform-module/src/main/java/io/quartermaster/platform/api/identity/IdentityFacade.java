@@ -16,6 +16,15 @@ public interface IdentityFacade {
 
     List<UserView> users();
 
+    /**
+     * Changes a user's roles and whether they may sign in. Refused (409) when it would leave no
+     * active administrator. Takes effect at the user's next request, signed-in sessions included.
+     */
+    UserView changeUser(String username, ChangeUser change, String actor);
+
+    /** The user as a caller now, if they exist and may sign in (a signed-in session is re-checked with it). */
+    Optional<Caller> activeUser(String username);
+
     IssuedApiClient createApiClient(NewApiClient client, String actor);
 
     List<ApiClientView> apiClients();

@@ -3,5 +3,6 @@ package io.quartermaster.platform.api.identity;
 import java.time.Instant;
 import java.util.Set;
 
-public record UserView(String username, Set<Role> roles, Instant createdAt, String createdBy) {
+/** A user as admins see it; {@code disabledAt} is set once the user may no longer sign in. */
+public record UserView(String username, Set<Role> roles, Instant createdAt, String createdBy, Instant disabledAt) {
 }

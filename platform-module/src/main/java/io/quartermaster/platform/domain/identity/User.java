@@ -70,6 +70,17 @@ public class User {
     }
 
     public UserView view() {
-        return new UserView(username, roles(), createdAt, createdBy);
+        return new UserView(username, roles(), createdAt, createdBy, disabledAt);
+    }
+
+    /** New roles, and sign-in allowed or not (a user is disabled, never deleted: entries name who made them). */
+    public void change(Set<Role> newRoles, boolean activeNow, Instant now) {
+        roles.clear();
+        roles.addAll(newRoles);
+        if (activeNow) {
+            disabledAt = null;
+        } else if (disabledAt == null) {
+            disabledAt = now;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.quartermaster.web.faces.admin;
 
+import io.quartermaster.platform.api.identity.ChangeUser;
 import io.quartermaster.platform.api.identity.IdentityFacade;
 import io.quartermaster.platform.api.identity.NewUser;
 import io.quartermaster.platform.api.identity.Role;
@@ -16,7 +17,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Back-office users and their roles; the password is set here once and stored only as a hash. */
+/**
+ * Back-office users: create one (the password is set here once and stored only as a hash), change
+ * a user's roles, disable or re-enable a user (never delete: journal entries name who made them).
+ */
 @Named
 @ViewScoped
 public class Users implements Serializable {
@@ -35,6 +39,11 @@ public class Users implements Serializable {
     /** Role names as the checkboxes submit them. */
     private List<String> roles = new ArrayList<>();
 
+    /** The user whose roles are being changed, or null. */
+    private String editing;
+    private List<String> editRoles = new ArrayList<>();
+    private boolean editActive;
+
     @PostConstruct
     void load() {
         users = identity.users();
@@ -50,6 +59,46 @@ public class Users implements Serializable {
             roles = new ArrayList<>();
             load();
         }
+    }
+
+    public void edit(UserView user) {
+        editing = user.username();
+        editRoles = user.roles().stream().map(Role::name).sorted().collect(Collectors.toCollection(ArrayList::new));
+        editActive = user.disabledAt() == null;
+    }
+
+    public void saveChange() {
+        ChangeUser change = new ChangeUser(editRoles.stream().map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))), editActive);
+        if (Feedback.succeeds("change", () -> identity.changeUser(editing, Feedback.valid(change), caller.name()),
+                "Changed " + editing + (editActive ? "." : ": disabled, signed out at the next click."))) {
+            editing = null;
+            load();
+        }
+    }
+
+    public void cancelChange() {
+        editing = null;
+    }
+
+    public String getEditing() {
+        return editing;
+    }
+
+    public List<String> getEditRoles() {
+        return editRoles;
+    }
+
+    public void setEditRoles(List<String> editRoles) {
+        this.editRoles = editRoles;
+    }
+
+    public boolean isEditActive() {
+        return editActive;
+    }
+
+    public void setEditActive(boolean editActive) {
+        this.editActive = editActive;
     }
 
     public List<Role> getUserRoles() {

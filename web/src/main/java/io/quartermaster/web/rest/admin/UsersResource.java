@@ -1,5 +1,6 @@
 package io.quartermaster.web.rest.admin;
 
+import io.quartermaster.platform.api.identity.ChangeUser;
 import io.quartermaster.platform.api.identity.IdentityFacade;
 import io.quartermaster.platform.api.identity.NewUser;
 import io.quartermaster.platform.api.identity.Role;
@@ -11,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,5 +49,12 @@ public class UsersResource {
     @GET
     public List<UserView> list() {
         return identity.users();
+    }
+
+    /** New roles and/or disabling (active false): effective at the user's next request, sessions included. */
+    @PUT
+    @Path("{username}")
+    public UserView change(@PathParam("username") String username, ChangeUser change) {
+        return identity.changeUser(username, change, caller.name());
     }
 }

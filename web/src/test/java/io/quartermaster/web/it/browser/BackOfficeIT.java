@@ -224,6 +224,50 @@ class BackOfficeIT {
     }
 
     @Test
+    void aUserAnAdminChangesGetsTheNewRolesAndIsSignedOutWhenDisabledAtTheNextClick() throws Exception {
+        String staff = user("STAFF");
+        browser.signIn(staff, PASSWORD);
+        browser.open("/staff/holds.xhtml");
+        assertThat(browser.title()).startsWith("Active holds");
+
+        Answer promoted = Http.put("/api/v1/admin/users/" + staff, "{\"roles\":[\"STAFF\",\"ACCOUNTANT\"],\"active\":true}",
+                Http.admin());
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        browser.open("/accounting/report.xhtml?name=trial-balance");
+        browser.find(By.id("report"));
+        assertThat(browser.all(By.id("navTrialBalance"))).hasSize(1);
+
+        Answer disabled = Http.put("/api/v1/admin/users/" + staff, "{\"roles\":[\"STAFF\"],\"active\":false}", Http.admin());
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().isNull("disabledAt")).isFalse();
+        browser.open("/staff/holds.xhtml");
+        assertThat(browser.url()).contains("/login.xhtml");
+        assertThat(Http.get("/api/v1/products", Http.basic(staff, PASSWORD)).status()).isEqualTo(401);
+        browser.type(By.id("login:username"), staff);
+        browser.type(By.id("login:password"), PASSWORD);
+        browser.click(By.id("login:signIn"));
+        browser.waitForText(By.id("login:messages"), "Wrong username or password");
+    }
+
+    @Test
+    void theLastActiveAdministratorCanNeitherBeDisabledNorDemoted() throws Exception {
+        String second = user("ADMIN");
+        assertThat(Http.put("/api/v1/admin/users/" + second, "{\"roles\":[\"ADMIN\"],\"active\":false}", Http.admin())
+                .status()).isEqualTo(200);
+        Answer demote = Http.put("/api/v1/admin/users/admin", "{\"roles\":[\"STAFF\"],\"active\":true}", Http.admin());
+        assertThat(demote.status()).as(demote.toString()).isEqualTo(409);
+        assertThat(demote.contentType()).startsWith("application/problem+json");
+        assertThat(demote.json().getString("detail")).contains("last active administrator");
+        assertThat(Http.put("/api/v1/admin/users/admin", "{\"roles\":[\"ADMIN\"],\"active\":false}", Http.admin())
+                .status()).isEqualTo(409);
+        assertThat(Http.put("/api/v1/admin/users/admin", "{\"roles\":[],\"active\":true}", Http.admin()).status())
+                .isEqualTo(400);
+        assertThat(Http.put("/api/v1/admin/users/nobody-here", "{\"roles\":[\"STAFF\"],\"active\":true}", Http.admin())
+                .status()).isEqualTo(404);
+        assertThat(Http.get("/api/v1/admin/users", Http.admin()).status()).isEqualTo(200);
+    }
+
+    @Test
     void everyPageOpensForAnAdministrator() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 2);
@@ -248,9 +292,16 @@ class BackOfficeIT {
             assertThat(browser.all(By.cssSelector(".ui-messages-error"))).as(page[0]).isEmpty();
             browser.screenshot("admin-" + page[1]);
         }
-        HttpResponse<byte[]> pdf = browser.fetch("/accounting/export?report=balance-sheet&format=pdf");
-        assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        for (String report : List.of("trial-balance", "income-statement", "balance-sheet", "journal",
+                "general-ledger&account=1200", "inventory-valuation", "reconciliation")) {
+            HttpResponse<byte[]> pdf = browser.fetch("/accounting/export?format=pdf&report=" + report);
+            assertThat(pdf.statusCode()).as(report).isEqualTo(200);
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).as(report).isEqualTo("%PDF-");
+            HttpResponse<byte[]> csv = browser.fetch("/accounting/export?format=csv&report=" + report);
+            assertThat(csv.statusCode()).as(report).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).as(report).contains(".csv");
+        }
+        assertThat(browser.fetch("/accounting/export?report=general-ledger&format=csv").statusCode()).isEqualTo(400);
         assertThat(browser.fetch("/accounting/export?report=balance-sheet&format=xls").statusCode()).isEqualTo(400);
     }
 
