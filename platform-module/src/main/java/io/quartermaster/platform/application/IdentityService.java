@@ -13,6 +13,7 @@ import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.domain.identity.ApiClient;
 import io.quartermaster.platform.domain.identity.ApiKeys;
 import io.quartermaster.platform.domain.identity.Passwords;
+import io.quartermaster.platform.domain.identity.SignInThrottle;
 import io.quartermaster.platform.domain.identity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +52,8 @@ public class IdentityService implements IdentityFacade {
     private record CachedCaller(Caller caller, long until) {
     }
 
+    private final SignInThrottle throttle = new SignInThrottle();
+
     @Override
     public Optional<Caller> authenticateUser(String username, String password) {
         if (username == null || password == null) {
@@ -61,10 +65,18 @@ public class IdentityService implements IdentityFacade {
         if (cached != null && cached.until() > now) {
             return Optional.of(cached.caller());
         }
-        User user = em.find(User.class, username);
-        if (user == null || !user.active() || !Passwords.matches(password, user.passwordHash())) {
+        Instant at = clock.instant();
+        if (throttle.blocked(username, at)) {
+            LOG.warning(() -> "Sign-in for '" + username + "' refused without checking: " + SignInThrottle.MAX_FAILURES
+                    + " wrong passwords within " + SignInThrottle.WINDOW.toMinutes() + " minutes");
             return Optional.empty();
         }
+        User user = em.find(User.class, username);
+        if (user == null || !user.active() || !Passwords.matches(password, user.passwordHash())) {
+            throttle.failed(username, at);
+            return Optional.empty();
+        }
+        throttle.succeeded(username);
         Caller caller = Caller.user(user.username(), user.roles());
         if (verified.size() > 10_000) {
             verified.clear();

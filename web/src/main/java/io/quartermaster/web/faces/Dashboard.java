@@ -52,7 +52,7 @@ public class Dashboard implements Serializable {
     private LedgerLag lag;
 
     @PostConstruct
-    void load() {
+    public void load() {
         stockValue = inventory.valuation().stream().map(StockView.Valuation::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         skusBelowReorderPoint = replenishment.settings().stream()
                 .filter(s -> s.projected() != null && s.projected() < s.reorderPoint())

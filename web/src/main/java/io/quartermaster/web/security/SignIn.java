@@ -55,7 +55,7 @@ public class SignIn {
             default -> {
                 LOG.info(() -> "Back-office sign-in refused for '" + username.trim() + "'");
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        "Wrong username or password.", null));
+                        "Wrong username or password. After five wrong tries a username pauses for 15 minutes.", null));
             }
         }
     }

@@ -167,6 +167,22 @@ class SecurityIT {
         assertThat(openapi.body()).contains("/api/v1/admin/api-clients").contains("/api/v1/admin/dead-letters");
     }
 
+    @Test
+    void fiveWrongPasswordsBlockThatUsernameEvenForTheRightPasswordButNoOneElse() throws Exception {
+        String target = createUser("STAFF");
+        String bystander = createUser("STAFF");
+        assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(Http.get("/api/v1/products", Http.basic(target, "guess-" + i)).status()).isEqualTo(401);
+        }
+        // After the fifth, even the right password is refused unchecked (the change below empties the
+        // cache of recently verified passwords, so it really is checked against the throttle).
+        Answer change = Http.put("/api/v1/admin/users/" + target, "{\"roles\":[\"STAFF\"],\"active\":true}", Http.admin());
+        assertThat(change.status()).as(change.toString()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/products", Http.basic(bystander, PASSWORD)).status()).isEqualTo(200);
+    }
+
     private static String createUser(String role) throws Exception {
         return createUser(role, role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }

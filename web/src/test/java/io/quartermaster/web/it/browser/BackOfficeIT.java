@@ -120,6 +120,10 @@ class BackOfficeIT {
         assertThat(available(sku)).isEqualTo(1);
 
         browser.signIn(user("STAFF"), PASSWORD);
+        // The dashboard counts today's orders per channel and draws them per hour.
+        assertThat(Integer.parseInt(browser.find(By.id("ordersToday")).getText())).isGreaterThanOrEqualTo(1);
+        assertThat(browser.find(By.cssSelector("#ordersChart canvas")).isDisplayed()).isTrue();
+        browser.screenshot("staff-dashboard");
         browser.open("/staff/orders.xhtml");
         browser.choose("search:channel", "WEB");
         browser.click(By.id("search:find"));
