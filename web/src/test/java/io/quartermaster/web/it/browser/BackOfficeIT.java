@@ -139,6 +139,59 @@ class BackOfficeIT {
     }
 
     @Test
+    void staffReturnsSomeUnitsOfAnOrderAndTheyAreBackInStock() throws Exception {
+        String sku = product();
+        receiveThroughApi(sku, 6);
+        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":5}],"
+                + "\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(channelKey()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.json().getString("id");
+
+        browser.signIn(user("STAFF"), PASSWORD);
+        browser.open("/staff/order.xhtml?id=" + orderId);
+        browser.type(By.id("returns:lines:0:takeBack_input"), "2");
+        browser.click(By.id("returns:return"));
+        browser.waitForText(By.id("orderStatus"), "PARTIALLY_RETURNED");
+        assertThat(browser.find(By.id("returns:lines")).getText()).contains("2");
+        assertThat(onHand(sku)).isEqualTo(3);
+    }
+
+    @Test
+    void staffReceivesPartOfAPurchaseOrderThenTheRest() throws Exception {
+        String sku = product();
+        String vendor = "V" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(Http.put("/api/v1/erp/vendors/" + vendor, "{\"name\":\"Browser vendor\",\"leadTimeDays\":2}",
+                Http.admin()).status()).isEqualTo(201);
+        Answer po = Http.post("/api/v1/erp/purchase-orders", "{\"vendor\":\"" + vendor + "\",\"lines\":[{\"sku\":\""
+                + sku + "\",\"location\":\"MAIN\",\"quantity\":10,\"unitCost\":1.50}]}", Http.admin());
+        assertThat(po.status()).as(po.toString()).isEqualTo(201);
+        String id = po.json().getString("id");
+
+        browser.signIn(user("STAFF"), PASSWORD);
+        browser.open("/staff/purchase-orders.xhtml");
+        By open = By.xpath("//tr[td[contains(., '" + vendor + "')]]//a[contains(@class, 'openOrder')]");
+        browser.click(open);
+        browser.waitForText(By.id("poStatus"), "DRAFT");
+        browser.click(By.id("order:issue"));
+        browser.waitForText(By.id("poStatus"), "ISSUED");
+        browser.type(By.id("order:lines:0:arriving_input"), "4");
+        browser.click(By.id("order:receive"));
+        browser.waitForText(By.id("poStatus"), "PARTIALLY_RECEIVED");
+        assertThat(onHand(sku)).isEqualTo(4);
+        browser.screenshot("staff-purchase-order");
+
+        browser.type(By.id("order:lines:0:arriving_input"), "7");
+        browser.click(By.id("order:receive"));
+        browser.waitForText(By.id("messages"), "still expected");
+        assertThat(onHand(sku)).as("receiving more than ordered is refused").isEqualTo(4);
+        browser.type(By.id("order:lines:0:arriving_input"), "6");
+        browser.click(By.id("order:receive"));
+        browser.waitForExactText(By.id("poStatus"), "RECEIVED");
+        assertThat(onHand(sku)).isEqualTo(10);
+        assertThat(Http.get("/api/v1/erp/purchase-orders/" + id, Http.admin()).json().getString("status")).isEqualTo("RECEIVED");
+    }
+
+    @Test
     void anAccountantOpensTheTrialBalanceAndDownloadsItAsCsvAndPdfWithTheApisTotals() throws Exception {
         String accountant = user("ACCOUNTANT");
         Answer entry = Http.post("/api/v1/ledger/journal", "{\"description\":\"till float\",\"lines\":["

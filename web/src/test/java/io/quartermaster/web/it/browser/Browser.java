@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -77,7 +78,8 @@ final class Browser implements AutoCloseable {
 
     void type(By input, String text) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(input));
-        element.clear();
+        // Select and delete rather than clear(): PrimeFaces' number inputs (AutoNumeric) ignore clear().
+        element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         element.sendKeys(text);
     }
 
@@ -115,6 +117,10 @@ final class Browser implements AutoCloseable {
 
     void waitForText(By target, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+    }
+
+    void waitForExactText(By target, String text) {
+        wait.until(ExpectedConditions.textToBe(target, text));
     }
 
     String title() {
