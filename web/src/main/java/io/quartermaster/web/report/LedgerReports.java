@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -183,6 +184,18 @@ public class LedgerReports {
                 List.of("stockValuation", "inventoryAccountBalance", "difference", "stockEventsNotPosted", "oldestNotPosted"),
                 List.of(row(r.stockValuation(), r.inventoryAccountBalance(), r.difference(), r.stockEventsNotPosted(),
                         r.oldestNotPosted())), List.of());
+    }
+
+    /** A report parameter: an ISO day ({@code 2026-11-28}), absent when blank; a 400 naming the field otherwise. */
+    public static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "a date like 2026-11-28");
+        }
     }
 
     private static String range(LocalDate from, LocalDate to) {

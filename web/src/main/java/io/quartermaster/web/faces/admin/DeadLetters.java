@@ -2,6 +2,7 @@ package io.quartermaster.web.faces.admin;
 
 import io.quartermaster.platform.api.messaging.DeadLetter;
 import io.quartermaster.platform.api.messaging.DeadLetterFacade;
+import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.web.faces.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Events a consumer gave up on after its delivery attempts: what failed and why; send one back to
@@ -36,25 +38,20 @@ public class DeadLetters implements Serializable {
     }
 
     public void retry(DeadLetter letter) {
-        Feedback.succeeds("letters", () -> {
-            if (!deadLetters.retry(letter.id())) {
-                throw new io.quartermaster.platform.api.problem.ProblemException(404, "Not found",
-                        "That dead letter is gone (retried or discarded meanwhile).");
-            }
-            return null;
-        }, "Sent " + letter.type() + " back to " + letter.consumer() + ".");
-        selected = null;
-        load();
+        act(() -> deadLetters.retry(letter.id()), "Sent " + letter.type() + " back to " + letter.consumer() + ".");
     }
 
     public void discard(DeadLetter letter) {
+        act(() -> deadLetters.discard(letter.id()), "Discarded " + letter.type() + " " + letter.eventId() + ".");
+    }
+
+    private void act(BooleanSupplier action, String done) {
         Feedback.succeeds("letters", () -> {
-            if (!deadLetters.discard(letter.id())) {
-                throw new io.quartermaster.platform.api.problem.ProblemException(404, "Not found",
-                        "That dead letter is gone (retried or discarded meanwhile).");
+            if (!action.getAsBoolean()) {
+                throw new ProblemException(404, "Not found", "That dead letter is gone (retried or discarded meanwhile).");
             }
             return null;
-        }, "Discarded " + letter.type() + " " + letter.eventId() + ".");
+        }, done);
         selected = null;
         load();
     }

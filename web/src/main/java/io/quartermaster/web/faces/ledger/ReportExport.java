@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.logging.Logger;
 
 /**
@@ -60,14 +59,6 @@ public class ReportExport extends HttpServlet {
     }
 
     private static LocalDate date(HttpServletRequest request, String field) {
-        String value = request.getParameter(field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "a date like 2026-11-28");
-        }
+        return LedgerReports.date(field, request.getParameter(field));
     }
 }

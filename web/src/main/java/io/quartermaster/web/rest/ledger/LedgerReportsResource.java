@@ -5,7 +5,6 @@ import io.quartermaster.erp.api.LedgerViews;
 import io.quartermaster.erp.api.LedgerViews.AccountView;
 import io.quartermaster.erp.api.LedgerViews.BalanceSheet;
 import io.quartermaster.erp.api.LedgerViews.EntryPage;
-import io.quartermaster.erp.api.LedgerViews.EntryView;
 import io.quartermaster.erp.api.LedgerViews.GeneralLedger;
 import io.quartermaster.erp.api.LedgerViews.IncomeStatement;
 import io.quartermaster.erp.api.LedgerViews.Reconciliation;
@@ -34,10 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The books for accountants: every report as JSON, and as CSV with {@code Accept: text/csv}.
@@ -217,13 +213,6 @@ public class LedgerReportsResource {
     }
 
     static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "a date like 2026-11-28");
-        }
+        return LedgerReports.date(field, value);
     }
 }
