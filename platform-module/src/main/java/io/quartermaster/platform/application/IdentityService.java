@@ -154,9 +154,13 @@ public class IdentityService implements IdentityFacade {
                     + "make someone else ADMIN first");
         }
         user.change(change.roles, change.active, clock.instant());
+        if (change.password != null) {
+            user.newPassword(Passwords.hash(change.password));
+            throttle.succeeded(username);
+        }
         verified.clear();
         LOG.info(() -> actor + " changed user " + username + ": roles " + change.roles
-                + (change.active ? "" : ", disabled"));
+                + (change.active ? "" : ", disabled") + (change.password == null ? "" : ", new password"));
         return user.view();
     }
 

@@ -168,7 +168,7 @@ class SecurityIT {
     }
 
     @Test
-    void fiveWrongPasswordsBlockThatUsernameEvenForTheRightPasswordButNoOneElse() throws Exception {
+    void fiveWrongPasswordsBlockThatUsernameEvenForTheRightPasswordUntilAnAdminSetsANewOne() throws Exception {
         String target = createUser("STAFF");
         String bystander = createUser("STAFF");
         assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status()).isEqualTo(200);
@@ -181,6 +181,17 @@ class SecurityIT {
         assertThat(change.status()).as(change.toString()).isEqualTo(200);
         assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status()).isEqualTo(401);
         assertThat(Http.get("/api/v1/products", Http.basic(bystander, PASSWORD)).status()).isEqualTo(200);
+
+        // An administrator's new password lifts the block at once; the old password is gone.
+        String fresh = "a-fresh-password-from-admin";
+        Answer reset = Http.put("/api/v1/admin/users/" + target, "{\"roles\":[\"STAFF\"],\"active\":true,\"password\":\""
+                + fresh + "\"}", Http.admin());
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.body()).doesNotContain(fresh);
+        assertThat(Http.get("/api/v1/products", Http.basic(target, fresh)).status()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status()).isEqualTo(401);
+        assertThat(Http.put("/api/v1/admin/users/" + target, "{\"roles\":[\"STAFF\"],\"active\":true,\"password\":\"short\"}",
+                Http.admin()).status()).isEqualTo(400);
     }
 
     private static String createUser(String role) throws Exception {

@@ -73,6 +73,10 @@ public class User {
         return new UserView(username, roles(), createdAt, createdBy, disabledAt);
     }
 
+    public void newPassword(String hash) {
+        this.passwordHash = hash;
+    }
+
     /** New roles, and sign-in allowed or not (a user is disabled, never deleted: entries name who made them). */
     public void change(Set<Role> newRoles, boolean activeNow, Instant now) {
         roles.clear();

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Back-office users: create one (the password is set here once and stored only as a hash), change
- * a user's roles, disable or re-enable a user (never delete: journal entries name who made them).
+ * a user's roles or password, disable or re-enable a user (never delete: journal entries name who made them).
  */
 @Named
 @ViewScoped
@@ -43,6 +43,8 @@ public class Users implements Serializable {
     private String editing;
     private List<String> editRoles = new ArrayList<>();
     private boolean editActive;
+    /** A new password for the user being changed; empty keeps the old one. */
+    private String editPassword;
 
     @PostConstruct
     void load() {
@@ -70,9 +72,11 @@ public class Users implements Serializable {
     public void saveChange() {
         ChangeUser change = new ChangeUser(editRoles.stream().map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))), editActive);
+        change.password = editPassword;
         if (Feedback.succeeds("change", () -> identity.changeUser(editing, Feedback.valid(change), caller.name()),
                 "Changed " + editing + (editActive ? "." : ": disabled, signed out at the next click."))) {
             editing = null;
+            editPassword = null;
             load();
         }
     }
@@ -91,6 +95,14 @@ public class Users implements Serializable {
 
     public void setEditRoles(List<String> editRoles) {
         this.editRoles = editRoles;
+    }
+
+    public String getEditPassword() {
+        return editPassword;
+    }
+
+    public void setEditPassword(String editPassword) {
+        this.editPassword = editPassword;
     }
 
     public boolean isEditActive() {
