@@ -3,6 +3,7 @@ package io.quartermaster.web.faces.ledger;
 import io.quartermaster.erp.api.LedgerFacade;
 import io.quartermaster.erp.api.LedgerViews.EntryPage;
 import io.quartermaster.erp.api.LedgerViews.EntryView;
+import io.quartermaster.web.report.LedgerReports;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -52,9 +53,8 @@ public class Journal implements Serializable {
     }
 
     public String export(String format) {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + "/accounting/export?report=journal&format=" + format
-                + (from == null ? "" : "&from=" + from) + (to == null ? "" : "&to=" + to);
+        return ReportExport.link(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+                new LedgerReports.Request(LedgerReports.Kind.JOURNAL, null, from, to, null), format);
     }
 
     public Lazy getTable() {

@@ -13,13 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -89,17 +84,8 @@ public class LedgerReport implements Serializable {
 
     /** The download link of this report as it is shown, in {@code format} (csv or pdf). */
     public String export(String format) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("report", kind.slug());
-        query.put("format", format);
-        query.put("asOf", asOf);
-        query.put("from", from);
-        query.put("to", to);
-        query.put("account", account);
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/accounting/export?"
-                + query.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return ReportExport.link(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+                new LedgerReports.Request(kind, asOf, from, to, account), format);
     }
 
     public List<AccountView> getAccounts() {

@@ -12,8 +12,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -56,6 +60,20 @@ public class ReportExport extends HttpServlet {
             response.setContentType(Pdf.MEDIA_TYPE);
             response.getOutputStream().write(Pdf.of(report, user));
         }
+    }
+
+    /** The download link of a report as the page shows it, in {@code format} (csv or pdf); absent parameters are left out. */
+    static String link(String contextPath, LedgerReports.Request report, String format) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("report", report.kind().slug());
+        query.put("format", format);
+        query.put("asOf", report.asOf());
+        query.put("from", report.from());
+        query.put("to", report.to());
+        query.put("account", report.account());
+        return contextPath + "/accounting/export?" + query.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static LocalDate date(HttpServletRequest request, String field) {
