@@ -19,6 +19,9 @@ public interface InventoryFacade {
 
     Optional<ProductView> product(String sku);
 
+    /** The products of these SKUs that exist, by SKU (one query). */
+    Map<String, ProductView> products(java.util.Collection<String> skus);
+
     Page<ProductView> products(int page, int size);
 
     /**
@@ -39,6 +42,15 @@ public interface InventoryFacade {
 
     /** Frees an active hold's units; 409 if it is no longer active. */
     HoldView releaseHold(UUID holdId, String actor);
+
+    /**
+     * Applies several hold commands as one group commit (DESIGN.md §2): in one transaction —
+     * the caller's, when it has one — the holds they resolve are locked, then the union of
+     * their stock rows once, in (location, SKU) order, and each command is decided in the order
+     * given. A command that cannot be served is refused alone (its outcome carries the refusal
+     * the single command would have thrown) and changes nothing; the others proceed.
+     */
+    List<HoldOutcome> applyHolds(List<? extends HoldCommand> commands);
 
     Optional<HoldView> hold(UUID holdId);
 

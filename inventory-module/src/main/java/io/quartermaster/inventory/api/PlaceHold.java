@@ -9,5 +9,5 @@ import java.util.UUID;
  * preference; a line may be split over several). {@code expiresAt} null: no expiry (POS).
  */
 public record PlaceHold(UUID holdId, String channel, String owner, String reference, List<String> locations,
-                        List<CartLine> lines, Instant expiresAt, String actor) {
+                        List<CartLine> lines, Instant expiresAt, String actor) implements HoldCommand {
 }

@@ -1,8 +1,16 @@
 package io.quartermaster.inventory.application;
 
+import static io.quartermaster.inventory.application.StockRows.index;
+import static io.quartermaster.inventory.application.StockRows.insufficient;
+import static io.quartermaster.inventory.application.StockRows.key;
+import static io.quartermaster.inventory.application.StockRows.state;
+
 import io.quartermaster.inventory.api.AdjustStock;
 import io.quartermaster.inventory.api.CartLine;
+import io.quartermaster.inventory.api.ConfirmHold;
 import io.quartermaster.inventory.api.CountStock;
+import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldOutcome;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.LocationView;
@@ -13,6 +21,7 @@ import io.quartermaster.inventory.api.ProductView;
 import io.quartermaster.inventory.api.PutLocation;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.ReleaseHold;
 import io.quartermaster.inventory.api.Saved;
 import io.quartermaster.inventory.api.Shortage;
 import io.quartermaster.inventory.api.StockCheck;
@@ -22,22 +31,17 @@ import io.quartermaster.inventory.api.event.StockAdjusted;
 import io.quartermaster.inventory.api.event.StockCounted;
 import io.quartermaster.inventory.api.event.StockLevelState;
 import io.quartermaster.inventory.api.event.StockReceived;
-import io.quartermaster.inventory.api.event.StockReleased;
-import io.quartermaster.inventory.api.event.StockReserved;
 import io.quartermaster.inventory.api.event.StockReturned;
-import io.quartermaster.inventory.api.event.StockSold;
 import io.quartermaster.inventory.api.event.StockTransferred;
 import io.quartermaster.inventory.domain.catalogue.Location;
 import io.quartermaster.inventory.domain.catalogue.Product;
 import io.quartermaster.inventory.domain.hold.Hold;
-import io.quartermaster.inventory.domain.hold.HoldLine;
 import io.quartermaster.inventory.domain.hold.HoldStatus;
 import io.quartermaster.inventory.domain.stock.MovementKind;
 import io.quartermaster.inventory.domain.stock.StockChange;
 import io.quartermaster.inventory.domain.stock.StockLevel;
 import io.quartermaster.inventory.domain.stock.StockMovement;
 import io.quartermaster.inventory.infrastructure.JpaStockLevelRepository;
-import io.quartermaster.platform.api.event.DomainEvent;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.problem.ProblemException;
@@ -45,7 +49,6 @@ import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -81,6 +84,9 @@ public class InventoryService implements InventoryFacade {
     Outbox outbox;
 
     @Inject
+    Holds holds;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -112,6 +118,16 @@ public class InventoryService implements InventoryFacade {
     @Override
     public Optional<ProductView> product(String sku) {
         return Optional.ofNullable(em.find(Product.class, sku)).map(InventoryService::view);
+    }
+
+    @Override
+    public Map<String, ProductView> products(java.util.Collection<String> skus) {
+        Map<String, ProductView> found = new HashMap<>();
+        if (!skus.isEmpty()) {
+            em.createQuery("select p from Product p where p.sku in :skus", Product.class)
+                    .setParameter("skus", skus).getResultStream().forEach(p -> found.put(p.sku(), view(p)));
+        }
+        return found;
     }
 
     @Override
@@ -168,168 +184,37 @@ public class InventoryService implements InventoryFacade {
 
     @Override
     public HoldView placeHold(PlaceHold command) {
-        List<CartLine> cart = CartLine.merge(command.lines());
-        if (command.locations() == null || command.locations().isEmpty()) {
-            throw ProblemException.invalidField("locations", "at least one location to sell from");
-        }
-        return transactions.inTransaction(() -> {
-            requireProducts(cart.stream().map(CartLine::sku).toList());
-            Map<String, Location> byCode = requireLocations(command.locations());
-            List<Long> preference = command.locations().stream().map(c -> byCode.get(c).id()).distinct().toList();
-            stockLevels.boundLockWait(lockTimeout);
-            Map<String, StockLevel> levels = index(stockLevels.lockForUpdate(preference,
-                    cart.stream().map(CartLine::sku).toList()));
-
-            List<Shortage> shortages = new ArrayList<>();
-            for (CartLine line : cart) {
-                int available = preference.stream().mapToInt(l -> levels.get(key(l, line.sku())).available()).sum();
-                if (available < line.quantity()) {
-                    shortages.add(new Shortage(line.sku(), line.quantity(), available));
-                }
-            }
-            if (!shortages.isEmpty()) {
-                throw insufficient(shortages);
-            }
-
-            Instant now = clock.instant();
-            List<HoldLine> holdLines = new ArrayList<>();
-            List<DomainEvent> events = new ArrayList<>();
-            UUID holdId = command.holdId() != null ? command.holdId() : UUID.randomUUID();
-            for (CartLine line : cart) {
-                int remaining = line.quantity();
-                for (Long locationId : preference) {
-                    StockLevel level = levels.get(key(locationId, line.sku()));
-                    int take = Math.min(remaining, level.available());
-                    if (take > 0) {
-                        level.reserve(take, now);
-                        holdLines.add(new HoldLine(locationId, line.sku(), take));
-                        events.add(new StockReserved(line.sku(), code(byCode, locationId), take, level.averageCost(),
-                                BigDecimal.ZERO.setScale(2), holdId.toString(), null, command.actor(), state(level)));
-                        remaining -= take;
-                    }
-                    if (remaining == 0) {
-                        break;
-                    }
-                }
-            }
-            Hold hold = new Hold(holdId, command.channel(), command.owner(), command.reference(), command.expiresAt(),
-                    holdLines, now);
-            em.persist(hold);
-            events.forEach(outbox::publish);
-            Map<Long, String> codes = new HashMap<>();
-            byCode.values().forEach(l -> codes.put(l.id(), l.code()));
-            return view(hold, codes);
-        });
+        return holds.apply(List.of(command)).get(0).orThrow();
     }
 
     @Override
     public HoldView confirmHold(UUID holdId, String reference, String actor) {
-        return transactions.inTransaction(() -> {
-            Hold hold = lockActiveHold(holdId);
-            Instant now = clock.instant();
-            if (hold.expiredAt(now)) {
-                // The sweeper releases it; confirming now would sell units the buyer no longer holds.
-                throw new ProblemException(410, "Hold expired", "hold " + holdId + " expired at " + hold.expiresAt());
-            }
-            stockLevels.boundLockWait(lockTimeout);
-            Map<String, StockLevel> levels = lockLevelsOf(hold);
-            Map<Long, String> codes = locationCodes();
-            for (HoldLine line : hold.lines()) {
-                StockLevel level = levels.get(key(line.locationId(), line.sku()));
-                StockChange change = level.sellReserved(line.quantity(), now);
-                StockMovement movement = record(level, MovementKind.SALE, change, null, reference, actor, now);
-                outbox.publish(new StockSold(line.sku(), codes.get(line.locationId()), change.quantity(),
-                        change.unitCost(), change.value(), reference, movement.id(), actor, state(level)));
-            }
-            hold.resolve(HoldStatus.CONFIRMED, actor, now);
-            return view(hold, codes);
-        });
+        return holds.apply(List.of(new ConfirmHold(holdId, reference, actor))).get(0).orThrow();
     }
 
     @Override
     public HoldView releaseHold(UUID holdId, String actor) {
-        return transactions.inTransaction(() -> {
-            Hold hold = lockActiveHold(holdId);
-            return view(hold, release(hold, HoldStatus.RELEASED, actor));
-        });
+        return holds.apply(List.of(new ReleaseHold(holdId, actor))).get(0).orThrow();
     }
 
-    /**
-     * Releases one expired hold, if it is still active and no one else holds its lock (a
-     * confirm in progress, or the sweeper of another instance): {@code SKIP LOCKED}.
-     */
+    @Override
+    public List<HoldOutcome> applyHolds(List<? extends HoldCommand> commands) {
+        return holds.apply(commands);
+    }
+
+    /** Releases one expired hold if it is still active and not locked by anyone else. */
     public boolean expire(UUID holdId) {
-        return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object> claimed = em.createNativeQuery("select id from inventory.hold where id = ?1 and status = 'ACTIVE' "
-                            + "and expires_at <= ?2 for update skip locked")
-                    .setParameter(1, holdId)
-                    .setParameter(2, java.sql.Timestamp.from(clock.instant()))
-                    .getResultList();
-            if (claimed.isEmpty()) {
-                return false;
-            }
-            Hold hold = em.find(Hold.class, holdId);
-            em.refresh(hold);
-            release(hold, HoldStatus.EXPIRED, "hold-expiry");
-            return true;
-        });
+        return holds.expire(holdId);
     }
 
     /** Holds due to expire, oldest first. */
     public List<UUID> dueHolds(int max) {
-        return em.createQuery("select h.id from Hold h where h.status = :active and h.expiresAt <= :now "
-                        + "order by h.expiresAt", UUID.class)
-                .setParameter("active", HoldStatus.ACTIVE)
-                .setParameter("now", clock.instant())
-                .setMaxResults(max)
-                .getResultList();
-    }
-
-    /** @return the location codes it looked up, for the caller's answer */
-    private Map<Long, String> release(Hold hold, HoldStatus outcome, String actor) {
-        Instant now = clock.instant();
-        stockLevels.boundLockWait(lockTimeout);
-        Map<String, StockLevel> levels = lockLevelsOf(hold);
-        Map<Long, String> codes = locationCodes();
-        for (HoldLine line : hold.lines()) {
-            StockLevel level = levels.get(key(line.locationId(), line.sku()));
-            level.unreserve(line.quantity(), now);
-            outbox.publish(new StockReleased(line.sku(), codes.get(line.locationId()), line.quantity(),
-                    level.averageCost(), BigDecimal.ZERO.setScale(2), hold.id().toString(), null, actor, state(level)));
-        }
-        hold.resolve(outcome, actor, now);
-        return codes;
-    }
-
-    private Hold lockActiveHold(UUID holdId) {
-        Hold hold = em.find(Hold.class, holdId);
-        if (hold == null) {
-            throw ProblemException.notFound("no hold " + holdId);
-        }
-        // Lock the row and read it again: the hold may have been read earlier in this transaction
-        // (an order is written from its hold before the hold is confirmed), and a status changed
-        // since (expired by the sweeper) must be seen.
-        em.refresh(hold, LockModeType.PESSIMISTIC_WRITE);
-        if (hold.status() != HoldStatus.ACTIVE) {
-            if (hold.status() == HoldStatus.EXPIRED) {
-                throw new ProblemException(410, "Hold expired", "hold " + holdId + " expired at " + hold.expiresAt());
-            }
-            throw new ProblemException(409, "Hold not active", "hold " + holdId + " is already " + hold.status(),
-                    Map.of("holdStatus", hold.status().name()));
-        }
-        return hold;
-    }
-
-    private Map<String, StockLevel> lockLevelsOf(Hold hold) {
-        return index(stockLevels.lockForUpdate(
-                hold.lines().stream().map(HoldLine::locationId).toList(),
-                hold.lines().stream().map(HoldLine::sku).toList()));
+        return holds.due(max);
     }
 
     @Override
     public Optional<HoldView> hold(UUID holdId) {
-        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> view(h, locationCodes()));
+        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> StockRows.view(h, locationCodes()));
     }
 
     @Override
@@ -338,7 +223,7 @@ public class InventoryService implements InventoryFacade {
         return em.createQuery("select h from Hold h where h.status = :active order by h.createdAt", Hold.class)
                 .setParameter("active", HoldStatus.ACTIVE)
                 .setMaxResults(1000)
-                .getResultStream().map(h -> view(h, codes)).toList();
+                .getResultStream().map(h -> StockRows.view(h, codes)).toList();
     }
 
     // ---------------------------------------------------------------- stock commands
@@ -711,16 +596,6 @@ public class InventoryService implements InventoryFacade {
         return byCode.values().stream().filter(l -> l.id() == locationId).findFirst().map(Location::code).orElseThrow();
     }
 
-    private static Map<String, StockLevel> index(List<StockLevel> levels) {
-        Map<String, StockLevel> map = new HashMap<>();
-        levels.forEach(l -> map.put(key(l.locationId(), l.sku()), l));
-        return map;
-    }
-
-    private static String key(long locationId, String sku) {
-        return locationId + "|" + sku;
-    }
-
     private static void requirePositive(String field, Integer quantity) {
         if (quantity == null || quantity <= 0) {
             throw ProblemException.invalidField(field, "must be greater than 0");
@@ -733,22 +608,10 @@ public class InventoryService implements InventoryFacade {
         }
     }
 
-    private static ProblemException insufficient(List<Shortage> shortages) {
-        String detail = shortages.stream()
-                .map(s -> s.sku() + ": requested " + s.requested() + ", available " + s.available())
-                .collect(Collectors.joining("; "));
-        return ProblemException.conflict("Insufficient stock", detail, Map.of("shortages", shortages));
-    }
-
     private static ProblemException belowReserved(StockLevel level, int take) {
         return new ProblemException(409, "Below reserved", "cannot remove " + take + " of " + level.sku() + ": "
                 + level.onHand() + " on hand of which " + level.reserved() + " are held for buyers",
                 Map.of("onHand", level.onHand(), "reserved", level.reserved(), "available", level.available()));
-    }
-
-    private static StockLevelState state(StockLevel level) {
-        return new StockLevelState(level.onHand(), level.reserved(), level.available(), level.averageCost(),
-                level.totalValue(), level.version());
     }
 
     private static ProductView view(Product p) {
@@ -757,12 +620,6 @@ public class InventoryService implements InventoryFacade {
 
     private static LocationView view(Location l) {
         return new LocationView(l.code(), l.name());
-    }
-
-    private static HoldView view(Hold hold, Map<Long, String> codes) {
-        return new HoldView(hold.id(), hold.status().name(), hold.channel(), hold.owner(), hold.reference(),
-                hold.expiresAt(), hold.createdAt(),
-                hold.lines().stream().map(l -> new HoldView.Line(l.sku(), codes.get(l.locationId()), l.quantity())).toList());
     }
 
     private static MovementView view(StockMovement m, String location) {

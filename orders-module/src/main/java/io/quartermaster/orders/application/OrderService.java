@@ -1,10 +1,10 @@
 package io.quartermaster.orders.application;
 
+import static io.quartermaster.orders.application.OrderViews.expired;
+import static io.quartermaster.orders.application.OrderViews.view;
+
 import io.quartermaster.inventory.api.CartLine;
-import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
-import io.quartermaster.inventory.api.PlaceHold;
-import io.quartermaster.inventory.api.ProductView;
 import io.quartermaster.orders.api.ChannelView;
 import io.quartermaster.orders.api.CheckoutRequest;
 import io.quartermaster.orders.api.CheckoutView;
@@ -21,15 +21,12 @@ import io.quartermaster.orders.api.Seller;
 import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.api.event.OrderCancelled;
 import io.quartermaster.orders.api.event.OrderLine;
-import io.quartermaster.orders.api.event.OrderPlaced;
 import io.quartermaster.orders.api.event.OrderReturned;
 import io.quartermaster.orders.domain.order.Checkout;
 import io.quartermaster.orders.domain.order.CheckoutStatus;
 import io.quartermaster.orders.domain.order.CustomerOrder;
-import io.quartermaster.orders.domain.order.OrderItem;
 import io.quartermaster.orders.domain.order.OrderRefusal;
 import io.quartermaster.orders.domain.order.OrderStatus;
-import io.quartermaster.orders.domain.order.PricedLine;
 import io.quartermaster.orders.domain.order.SalesChannel;
 import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.orders.domain.payment.PaymentGateway;
@@ -38,6 +35,7 @@ import io.quartermaster.platform.api.Money;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.DatabaseClock;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +43,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,10 +58,11 @@ import java.util.logging.Logger;
  * Checkout and orders. The order of operations of a confirm is what keeps it from
  * overselling or losing money:
  * <ol>
- * <li>transaction 1 — the checkout is HELD (its stock is reserved by the hold) and moves to PAYING;</li>
+ * <li>transaction 1 — the checkout is HELD (its stock is reserved by the hold) and moves to PAYING;
+ *     a one-shot order's checkout is created PAYING, with its hold, in one stock batch;</li>
  * <li>the payment is captured, outside any transaction, idempotently per checkout id;</li>
- * <li>transaction 2 — the hold is converted into SALE movements and the order, its payment
- *     record and {@code OrderPlaced} are written, all or nothing;</li>
+ * <li>transaction 2 — a stock batch ({@link StockBatch}) converts the hold into SALE movements
+ *     and writes the order, its payment record and {@code OrderPlaced}, all or nothing;</li>
  * <li>if transaction 2 finds the hold expired (the sweeper released the units, maybe to
  *     someone else) the capture is refunded and the answer is 410; if the capture was
  *     declined the hold is released and the answer is 402.</li>
@@ -102,56 +100,28 @@ public class OrderService implements OrderFacade {
     CheckoutRecovery recovery;
 
     @Inject
-    StockAdmission admission;
+    StockBatcher batcher;
+
+    @Inject
+    DatabaseClock databaseClock;
 
     // ---------------------------------------------------------------- checkout
 
     @Override
     public CheckoutView startCheckout(Seller seller, CheckoutRequest request) {
-        return startCheckout(seller, request, UUID.randomUUID());
-    }
-
-    private CheckoutView startCheckout(Seller seller, CheckoutRequest request, UUID checkoutId) {
-        List<CartLine> cart = merge(request.lines);
-        UUID holdId = UUID.randomUUID();
-        return admission.admit(() -> transactions.inTransaction(() -> {
-            // Channel and products are read in the transaction: reads outside one, from the container's
-            // worker threads, sometimes met an EntityManager that was being closed (EclipseLink NPE).
-            SalesChannel channel = channel(seller.channel());
-            Map<String, ProductView> products = new LinkedHashMap<>();
-            for (CartLine line : cart) {
-                String sku = line.sku();
-                products.put(sku, inventory.product(sku).filter(ProductView::active).orElseThrow(() ->
-                        new ProblemException(404, "Unknown SKU", "no product " + sku + " for sale", Map.of("skus", List.of(sku)))));
-            }
-            Instant now = clock.instant();
-            Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
-            List<PricedLine> priced = cart.stream().map(l -> {
-                ProductView p = products.get(l.sku());
-                return new PricedLine(l.sku(), l.quantity(), p.price(), p.taxRate());
-            }).toList();
-            // The checkout is written first and the hold — which locks the stock rows — last, so that
-            // a hot row stays locked only for the hold's own statements and the commit.
-            Checkout checkout = new Checkout(checkoutId, channel.code(), seller.owner(), holdId, request.customerRef,
-                    priced, expiresAt, now);
-            em.persist(checkout);
-            em.flush();
-            inventory.placeHold(new PlaceHold(holdId, channel.code(), seller.owner(),
-                    "checkout:" + checkoutId, channel.locations(), cart, expiresAt, seller.actor()));
-            return view(checkout);
-        }));
+        return (CheckoutView) batcher.submit(new StockRequest.HoldCart(seller, merge(request.lines), UUID.randomUUID(),
+                request.customerRef, false, false));
     }
 
     @Override
     public Optional<CheckoutView> checkout(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(Checkout.class, id)).filter(c -> visible(c.owner(), viewer)).map(this::view);
+        return Optional.ofNullable(em.find(Checkout.class, id)).filter(c -> visible(c.owner(), viewer))
+                .map(c -> view(c, clock.instant()));
     }
 
     @Override
     public OrderView confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer) {
-        if (payment == null || payment.token == null || payment.token.isBlank()) {
-            throw ProblemException.invalidField("payment.token", "must not be blank");
-        }
+        requireToken(payment);
         // 1. Claim the checkout for payment.
         Checkout checkout = transactions.inTransaction(() -> {
             Checkout c = lockVisible(id, viewer);
@@ -164,18 +134,23 @@ public class OrderService implements OrderFacade {
                     // HELD, or PAYING again after a timeout: the capture below is idempotent per checkout.
                 }
             }
-            if (c.expiredAt(clock.instant())) {
+            if (c.expiredAt(databaseClock.now())) {
                 throw expired(c);
             }
             c.moveTo(CheckoutStatus.PAYING, clock.instant());
             return c;
         });
-        Money amount = Money.of(checkout.total());
+        return pay(checkout.id(), checkout.expiresAt(), Money.of(checkout.total()), payment, viewer);
+    }
 
-        // 2. Capture, holding no lock and no transaction.
+    /**
+     * Steps 2 and 3 of a confirm, for a checkout that is PAYING: capture (no lock, no
+     * transaction), then the order in the next stock batch.
+     */
+    private OrderView pay(UUID id, Instant expiresAt, Money amount, PaymentRequest payment, Viewer viewer) {
         PaymentGateway.CaptureResult result;
         try {
-            result = gateway.capture(checkout.id().toString(), payment.token, amount);
+            result = gateway.capture(id.toString(), payment.token, amount);
         } catch (PaymentUnavailable e) {
             transactions.inTransaction(() -> lockVisible(id, viewer).moveTo(CheckoutStatus.HELD, clock.instant()));
             throw new ProblemException(503, "Payment unavailable", "the payment could not be taken; nothing was charged. "
@@ -193,54 +168,17 @@ public class OrderService implements OrderFacade {
         }
         String captureRef = ((PaymentGateway.Captured) result).captureRef();
 
-        // 3. Convert the hold into the order, all or nothing.
+        // 3. Convert the hold into the order, all or nothing (StockBatch).
         try {
-            return admission.admit(() -> transactions.inTransaction(() -> placeOrder(id, viewer, captureRef)));
+            return (OrderView) batcher.submit(new StockRequest.ConfirmPaid(id, viewer, captureRef));
         } catch (ProblemException e) {
             if (e.status() == 410 || e.status() == 409) {
                 refundExpired(id, viewer, captureRef, amount);
-                throw expired(checkout);
+                throw new ProblemException(410, "Checkout expired", "the hold of checkout " + id + " expired at "
+                        + expiresAt + "; nothing was charged (or the charge was refunded)");
             }
             throw e;
         }
-    }
-
-    private OrderView placeOrder(UUID checkoutId, Viewer viewer, String captureRef) {
-        Checkout c = lockVisible(checkoutId, viewer);
-        if (c.status() == CheckoutStatus.CONFIRMED) {
-            // A retry after a lost answer: the order exists already.
-            return view(em.find(CustomerOrder.class, c.orderId()));
-        }
-        if (c.status() != CheckoutStatus.PAYING) {
-            // Resolved meanwhile (expired by recovery): the capture is refunded by the caller.
-            throw expired(c);
-        }
-        UUID orderId = UUID.randomUUID();
-        Instant now = clock.instant();
-        // The order is written from the hold's lines before the hold is confirmed: confirming locks
-        // the stock rows, and they should stay locked only for the sale's own statements and the
-        // commit. If the hold can no longer be confirmed (expired, released), confirmHold throws and
-        // the whole transaction — this order included — rolls back.
-        HoldView hold = inventory.hold(c.holdId()).orElseThrow(() -> expired(c));
-        Map<String, PricedLine> prices = new LinkedHashMap<>();
-        c.lines().forEach(l -> prices.put(l.sku(), l));
-        List<OrderItem> items = hold.lines().stream()
-                .map(l -> new OrderItem(l.sku(), l.location(), l.quantity(), prices.get(l.sku()).unitPrice(),
-                        prices.get(l.sku()).taxRate()))
-                .toList();
-        CustomerOrder order = new CustomerOrder(orderId, c, items, captureRef, now);
-        em.persist(order);
-        em.persist(new Payment(c.id(), Payment.CAPTURE, c.total(), c.currency(), captureRef, null, now));
-        c.confirmed(orderId, now);
-        outbox.publish(new OrderPlaced(orderId, order.channel(), eventLines(items), order.subtotal(), order.tax(),
-                order.total(), order.currency(), now));
-        em.flush();
-        HoldView confirmed = inventory.confirmHold(c.holdId(), orderId.toString(), viewer.actor());
-        if (!confirmed.lines().equals(hold.lines())) {
-            throw new IllegalStateException("hold " + c.holdId() + " changed while it was confirmed: " + hold.lines()
-                    + " → " + confirmed.lines());
-        }
-        return view(order);
     }
 
     /**
@@ -278,14 +216,14 @@ public class OrderService implements OrderFacade {
         return transactions.inTransaction(() -> {
             Checkout c = lockVisible(id, viewer);
             if (c.status() != CheckoutStatus.HELD) {
-                if (c.status() == CheckoutStatus.EXPIRED || c.expiredAt(clock.instant())) {
+                if (c.status() == CheckoutStatus.EXPIRED || c.expiredAt(databaseClock.now())) {
                     throw expired(c);
                 }
                 throw new ProblemException(409, "Checkout not held", "checkout " + id + " is " + c.status());
             }
             inventory.releaseHold(c.holdId(), viewer.actor());
             c.moveTo(CheckoutStatus.RELEASED, clock.instant());
-            return view(c);
+            return view(c, clock.instant());
         });
     }
 
@@ -296,32 +234,35 @@ public class OrderService implements OrderFacade {
 
     @Override
     public OrderView placeOrder(Seller seller, OrderRequest request, String requestKey) {
-        if (request.payment == null || request.payment.token == null || request.payment.token.isBlank()) {
-            throw ProblemException.invalidField("payment.token", "must not be blank");
-        }
+        requireToken(request.payment);
         Viewer viewer = new Viewer(seller.owner(), false, seller.actor());
         UUID checkoutId = requestKey == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("order|" + seller.owner() + "|" + requestKey).getBytes(StandardCharsets.UTF_8));
-        if (requestKey != null) {
-            Optional<Checkout> earlier = Optional.ofNullable(em.find(Checkout.class, checkoutId))
-                    .filter(c -> visible(c.owner(), viewer));
-            if (earlier.isPresent() && earlier.get().status() == CheckoutStatus.CONFIRMED) {
-                LOG.info(() -> "One-shot order retried with key '" + requestKey + "': returning order " + earlier.get().orderId());
-                return view(em.find(CustomerOrder.class, earlier.get().orderId()));
+        // The checkout is created already claimed for payment (PAYING), in the same batch as its hold.
+        Object held = batcher.submit(new StockRequest.HoldCart(seller, merge(request.lines), checkoutId,
+                request.customerRef, true, requestKey != null));
+        if (held instanceof ExistingCheckout earlier) {
+            if (earlier.status() == CheckoutStatus.CONFIRMED) {
+                LOG.info(() -> "One-shot order retried with key '" + requestKey + "': returning order " + earlier.orderId());
+                return order(earlier.orderId(), viewer).orElseThrow();
             }
-            if (earlier.isPresent()) {
-                return confirmCheckout(checkoutId, request.payment, viewer);
-            }
+            return confirmCheckout(checkoutId, request.payment, viewer);
         }
-        CheckoutView checkout = startCheckout(seller, new CheckoutRequest(request.lines, request.customerRef), checkoutId);
-        return confirmCheckout(checkout.id(), request.payment, viewer);
+        CheckoutView checkout = (CheckoutView) held;
+        return pay(checkout.id(), checkout.expiresAt(), Money.of(checkout.total()), request.payment, viewer);
+    }
+
+    private static void requireToken(PaymentRequest payment) {
+        if (payment == null || payment.token == null || payment.token.isBlank()) {
+            throw ProblemException.invalidField("payment.token", "must not be blank");
+        }
     }
 
     // ---------------------------------------------------------------- orders
 
     @Override
     public Optional<OrderView> order(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> visible(o.owner(), viewer)).map(this::view);
+        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> visible(o.owner(), viewer)).map(OrderViews::view);
     }
 
     @Override
@@ -332,7 +273,7 @@ public class OrderService implements OrderFacade {
     @Override
     public List<OrderView> orders(Viewer viewer, OrderSearch search, int first, int max) {
         return search(viewer, search, "o", CustomerOrder.class).setFirstResult(first).setMaxResults(max)
-                .getResultStream().map(this::view).toList();
+                .getResultStream().map(OrderViews::view).toList();
     }
 
     @Override
@@ -454,7 +395,7 @@ public class OrderService implements OrderFacade {
     @Override
     public List<ChannelView> channels() {
         return em.createQuery("select c from SalesChannel c order by c.code", SalesChannel.class)
-                .getResultStream().map(OrderService::view).toList();
+                .getResultStream().map(OrderService::channelView).toList();
     }
 
     @Override
@@ -476,7 +417,7 @@ public class OrderService implements OrderFacade {
             } else {
                 channel.update(request.name, request.holdTtlSeconds, request.locations);
             }
-            return view(channel);
+            return channelView(channel);
         });
     }
 
@@ -507,11 +448,6 @@ public class OrderService implements OrderFacade {
         return viewer.staff() || owner.equals(viewer.owner());
     }
 
-    private ProblemException expired(Checkout c) {
-        return new ProblemException(410, "Checkout expired", "the hold of checkout " + c.id() + " expired at "
-                + c.expiresAt() + "; nothing was charged (or the charge was refunded)");
-    }
-
     /** Request lines as cart lines, merged by the one cart rule the inventory applies too. */
     private static List<CartLine> merge(List<LineRequest> lines) {
         return CartLine.merge(lines == null ? null : lines.stream()
@@ -519,27 +455,7 @@ public class OrderService implements OrderFacade {
                 .toList());
     }
 
-    private static List<OrderLine> eventLines(List<OrderItem> items) {
-        return items.stream().map(i -> new OrderLine(i.sku(), i.location(), i.quantity(), i.unitPrice(), i.taxRate(),
-                i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))).toList();
-    }
-
-    private CheckoutView view(Checkout c) {
-        return new CheckoutView(c.id(), c.visibleStatus(clock.instant()).name(), c.channel(), c.expiresAt(),
-                c.lines().stream().map(l -> new CheckoutView.Line(l.sku(), l.quantity(), l.unitPrice(),
-                        l.lineTotal().setScale(2))).toList(),
-                c.subtotal(), c.tax(), c.total(), c.currency(), c.customerRef(), c.orderId());
-    }
-
-    private OrderView view(CustomerOrder o) {
-        return new OrderView(o.id(), o.status().name(), o.channel(),
-                o.items().stream().map(i -> new OrderView.Line(i.sku(), i.location(), i.quantity(), i.returnedQuantity(),
-                        i.unitPrice(), i.taxRate(), i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())).setScale(2)))
-                        .toList(),
-                o.subtotal(), o.tax(), o.total(), o.currency(), o.customerRef(), o.placedAt(), o.checkoutId());
-    }
-
-    private static ChannelView view(SalesChannel c) {
+    private static ChannelView channelView(SalesChannel c) {
         return new ChannelView(c.code(), c.name(), c.holdTtlSeconds(), c.locations());
     }
 

@@ -1,0 +1,371 @@
+package io.quartermaster.inventory.application;
+
+import static io.quartermaster.inventory.application.StockRows.index;
+import static io.quartermaster.inventory.application.StockRows.insufficient;
+import static io.quartermaster.inventory.application.StockRows.key;
+import static io.quartermaster.inventory.application.StockRows.state;
+import static io.quartermaster.inventory.application.StockRows.view;
+
+import io.quartermaster.inventory.api.CartLine;
+import io.quartermaster.inventory.api.ConfirmHold;
+import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldOutcome;
+import io.quartermaster.inventory.api.HoldView;
+import io.quartermaster.inventory.api.PlaceHold;
+import io.quartermaster.inventory.api.ReleaseHold;
+import io.quartermaster.inventory.api.Shortage;
+import io.quartermaster.inventory.api.event.StockLevelState;
+import io.quartermaster.inventory.api.event.StockReleased;
+import io.quartermaster.inventory.api.event.StockReserved;
+import io.quartermaster.inventory.api.event.StockSold;
+import io.quartermaster.inventory.domain.catalogue.Location;
+import io.quartermaster.inventory.domain.hold.Hold;
+import io.quartermaster.inventory.domain.hold.HoldLine;
+import io.quartermaster.inventory.domain.hold.HoldStatus;
+import io.quartermaster.inventory.domain.stock.MovementKind;
+import io.quartermaster.inventory.domain.stock.StockChange;
+import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.inventory.domain.stock.StockMovement;
+import io.quartermaster.inventory.infrastructure.JpaStockLevelRepository;
+import io.quartermaster.platform.api.event.DomainEvent;
+import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.DatabaseClock;
+import io.quartermaster.platform.api.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.LongFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Holds placed, confirmed and released — one at a time or as a group commit (DESIGN.md §2):
+ * one transaction locks the holds the commands resolve (in id order), then the union of all
+ * their stock rows, once, in (location, SKU) order; decides each command in turn against
+ * those rows; writes what the accepted ones produced; and commits once. A command that
+ * cannot be served is refused alone, before it changes anything, and the others proceed.
+ *
+ * <p>Hold expiry is decided by the database's clock, so instances whose clocks disagree
+ * still agree on which holds are live.
+ */
+@ApplicationScoped
+public class Holds {
+
+    @PersistenceContext(unitName = "inventory")
+    EntityManager em;
+
+    @Inject
+    JpaStockLevelRepository stockLevels;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    DatabaseClock databaseClock;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "qm.stock.lock-timeout", defaultValue = "2s")
+    String lockTimeout;
+
+    /** An event waiting for its movement's id, which the batch's one flush assigns. */
+    private record PendingEvent(StockMovement movement, LongFunction<DomainEvent> event) {
+    }
+
+    /** What one batch has locked and read, shared by its decisions. */
+    private static final class Batch {
+        final Instant now;
+        final Map<Long, String> codes;
+        final Map<String, Long> idsByCode;
+        final Set<String> knownSkus;
+        final Map<UUID, Hold> holds;
+        final Map<String, StockLevel> levels;
+        final List<Hold> placed = new ArrayList<>();
+        final List<PendingEvent> events = new ArrayList<>();
+
+        Batch(Instant now, Map<Long, String> codes, Set<String> knownSkus, Map<UUID, Hold> holds,
+              Map<String, StockLevel> levels) {
+            this.now = now;
+            this.codes = codes;
+            this.idsByCode = byCode(codes);
+            this.knownSkus = knownSkus;
+            this.holds = holds;
+            this.levels = levels;
+        }
+    }
+
+    /**
+     * Applies the commands in the order given in one transaction (the caller's, when it has
+     * one). The outcome of command i is at index i.
+     */
+    public List<HoldOutcome> apply(List<? extends HoldCommand> commands) {
+        return transactions.inTransaction(() -> applyInTransaction(commands));
+    }
+
+    private List<HoldOutcome> applyInTransaction(List<? extends HoldCommand> commands) {
+        Set<String> skus = new TreeSet<>();
+        Set<UUID> holdIds = new TreeSet<>();
+        for (HoldCommand command : commands) {
+            if (command instanceof PlaceHold place && place.lines() != null) {
+                place.lines().stream().filter(l -> l != null && l.sku() != null).forEach(l -> skus.add(l.sku()));
+            } else if (command instanceof ConfirmHold confirm) {
+                holdIds.add(confirm.holdId());
+            } else if (command instanceof ReleaseHold release) {
+                holdIds.add(release.holdId());
+            }
+        }
+        Map<Long, String> codes = locationCodes();
+        Set<String> knownSkus = skus.isEmpty() ? Set.of() : new HashSet<>(em.createQuery(
+                        "select p.sku from Product p where p.sku in :skus", String.class)
+                .setParameter("skus", skus).getResultList());
+        Map<UUID, Hold> holds = lockHolds(holdIds);
+        Instant now = holds.isEmpty() ? clock.instant() : databaseClock.now();
+
+        // The union of every command's stock rows, locked once.
+        Set<Long> rowLocations = new TreeSet<>();
+        Set<String> rowSkus = new TreeSet<>();
+        Map<String, Long> idsByCode = byCode(codes);
+        for (HoldCommand command : commands) {
+            if (command instanceof PlaceHold place && place.locations() != null) {
+                place.locations().stream().map(idsByCode::get).filter(java.util.Objects::nonNull).forEach(rowLocations::add);
+                place.lines().stream().filter(l -> l != null && knownSkus.contains(l.sku()))
+                        .forEach(l -> rowSkus.add(l.sku()));
+            }
+        }
+        for (Hold hold : holds.values()) {
+            if (hold.status() == HoldStatus.ACTIVE) {
+                hold.lines().forEach(l -> {
+                    rowLocations.add(l.locationId());
+                    rowSkus.add(l.sku());
+                });
+            }
+        }
+        Map<String, StockLevel> levels = Map.of();
+        if (!rowLocations.isEmpty() && !rowSkus.isEmpty()) {
+            stockLevels.boundLockWait(lockTimeout);
+            levels = index(stockLevels.lockForUpdate(rowLocations, rowSkus));
+        }
+
+        Batch batch = new Batch(now, codes, knownSkus, holds, levels);
+        List<HoldOutcome> outcomes = new ArrayList<>(commands.size());
+        for (HoldCommand command : commands) {
+            try {
+                outcomes.add(HoldOutcome.done(decide(batch, command)));
+            } catch (ProblemException refusal) {
+                outcomes.add(HoldOutcome.refused(refusal));
+            }
+        }
+        batch.placed.forEach(em::persist);
+        if (!batch.events.isEmpty()) {
+            em.flush(); // movement ids go into the events
+            batch.events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
+        }
+        return outcomes;
+    }
+
+    private HoldView decide(Batch batch, HoldCommand command) {
+        if (command instanceof PlaceHold place) {
+            return place(batch, place);
+        }
+        if (command instanceof ConfirmHold confirm) {
+            return confirm(batch, confirm);
+        }
+        ReleaseHold release = (ReleaseHold) command;
+        return release(batch, release.holdId(), HoldStatus.RELEASED, release.actor());
+    }
+
+    /** Every line or none; checks everything before it changes anything. */
+    private HoldView place(Batch batch, PlaceHold command) {
+        List<CartLine> cart = CartLine.merge(command.lines());
+        if (command.locations() == null || command.locations().isEmpty()) {
+            throw ProblemException.invalidField("locations", "at least one location to sell from");
+        }
+        List<String> unknownSkus = cart.stream().map(CartLine::sku).filter(s -> !batch.knownSkus.contains(s)).toList();
+        if (!unknownSkus.isEmpty()) {
+            throw new ProblemException(404, "Unknown SKU", "no product " + String.join(", ", unknownSkus),
+                    Map.of("skus", unknownSkus));
+        }
+        List<String> unknownLocations = command.locations().stream().filter(c -> !batch.idsByCode.containsKey(c)).toList();
+        if (!unknownLocations.isEmpty()) {
+            throw new ProblemException(404, "Unknown location", "no location " + String.join(", ", unknownLocations));
+        }
+        List<Long> preference = command.locations().stream().map(batch.idsByCode::get).distinct().toList();
+        List<Shortage> shortages = new ArrayList<>();
+        for (CartLine line : cart) {
+            int available = preference.stream().mapToInt(l -> batch.levels.get(key(l, line.sku())).available()).sum();
+            if (available < line.quantity()) {
+                shortages.add(new Shortage(line.sku(), line.quantity(), available));
+            }
+        }
+        if (!shortages.isEmpty()) {
+            throw insufficient(shortages);
+        }
+        Instant now = clock.instant();
+        UUID holdId = command.holdId() != null ? command.holdId() : UUID.randomUUID();
+        List<HoldLine> holdLines = new ArrayList<>();
+        for (CartLine line : cart) {
+            int remaining = line.quantity();
+            for (Long locationId : preference) {
+                StockLevel level = batch.levels.get(key(locationId, line.sku()));
+                int take = Math.min(remaining, level.available());
+                if (take > 0) {
+                    level.reserve(take, now);
+                    holdLines.add(new HoldLine(locationId, line.sku(), take));
+                    String location = batch.codes.get(locationId);
+                    BigDecimal averageCost = level.averageCost();
+                    StockLevelState state = state(level);
+                    batch.events.add(new PendingEvent(null, ignored -> new StockReserved(line.sku(), location, take,
+                            averageCost, BigDecimal.ZERO.setScale(2), holdId.toString(), null, command.actor(), state)));
+                    remaining -= take;
+                }
+                if (remaining == 0) {
+                    break;
+                }
+            }
+        }
+        Hold hold = new Hold(holdId, command.channel(), command.owner(), command.reference(), command.expiresAt(),
+                holdLines, now);
+        batch.placed.add(hold);
+        return view(hold, batch.codes);
+    }
+
+    private HoldView confirm(Batch batch, ConfirmHold command) {
+        Hold hold = activeHold(batch, command.holdId());
+        if (hold.expiredAt(batch.now)) {
+            // The sweeper releases it; confirming now would sell units the buyer no longer holds.
+            throw new ProblemException(410, "Hold expired", "hold " + hold.id() + " expired at " + hold.expiresAt());
+        }
+        Instant now = clock.instant();
+        for (HoldLine line : hold.lines()) {
+            StockLevel level = batch.levels.get(key(line.locationId(), line.sku()));
+            StockChange change = level.sellReserved(line.quantity(), now);
+            StockMovement movement = new StockMovement(level, MovementKind.SALE, change, null, command.reference(),
+                    command.actor(), now);
+            em.persist(movement);
+            String location = batch.codes.get(line.locationId());
+            StockLevelState state = state(level);
+            batch.events.add(new PendingEvent(movement, id -> new StockSold(line.sku(), location, change.quantity(),
+                    change.unitCost(), change.value(), command.reference(), id, command.actor(), state)));
+        }
+        hold.resolve(HoldStatus.CONFIRMED, command.actor(), now);
+        return view(hold, batch.codes);
+    }
+
+    private HoldView release(Batch batch, UUID holdId, HoldStatus outcome, String actor) {
+        Hold hold = activeHold(batch, holdId);
+        Instant now = clock.instant();
+        for (HoldLine line : hold.lines()) {
+            StockLevel level = batch.levels.get(key(line.locationId(), line.sku()));
+            level.unreserve(line.quantity(), now);
+            String location = batch.codes.get(line.locationId());
+            BigDecimal averageCost = level.averageCost();
+            StockLevelState state = state(level);
+            batch.events.add(new PendingEvent(null, ignored -> new StockReleased(line.sku(), location, line.quantity(),
+                    averageCost, BigDecimal.ZERO.setScale(2), hold.id().toString(), null, actor, state)));
+        }
+        hold.resolve(outcome, actor, now);
+        return view(hold, batch.codes);
+    }
+
+    private static Hold activeHold(Batch batch, UUID holdId) {
+        Hold hold = batch.holds.get(holdId);
+        if (hold == null) {
+            throw ProblemException.notFound("no hold " + holdId);
+        }
+        if (hold.status() != HoldStatus.ACTIVE) {
+            if (hold.status() == HoldStatus.EXPIRED) {
+                throw new ProblemException(410, "Hold expired", "hold " + holdId + " expired at " + hold.expiresAt());
+            }
+            throw new ProblemException(409, "Hold not active", "hold " + holdId + " is already " + hold.status(),
+                    Map.of("holdStatus", hold.status().name()));
+        }
+        return hold;
+    }
+
+    /**
+     * Locks the holds in id order and reads them again under the lock: one may have been read
+     * earlier in the caller's transaction, and a status changed since (expired by the sweeper)
+     * must be seen.
+     */
+    private Map<UUID, Hold> lockHolds(Set<UUID> ids) {
+        Map<UUID, Hold> holds = new HashMap<>();
+        if (ids.isEmpty()) {
+            return holds;
+        }
+        em.createQuery("select h from Hold h where h.id in :ids order by h.id", Hold.class)
+                .setParameter("ids", new LinkedHashSet<>(ids))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("eclipselink.refresh", "true")
+                .getResultList()
+                .forEach(h -> holds.put(h.id(), h));
+        return holds;
+    }
+
+    /**
+     * Releases one expired hold, if it is still active and no one else holds its lock (a
+     * confirm in progress, or the sweeper of another instance): {@code SKIP LOCKED}. Expired
+     * means expired by the database's clock.
+     */
+    public boolean expire(UUID holdId) {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> claimed = em.createNativeQuery("select id from inventory.hold where id = ?1 and status = 'ACTIVE' "
+                            + "and expires_at <= now() for update skip locked")
+                    .setParameter(1, holdId)
+                    .getResultList();
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            Hold hold = em.find(Hold.class, holdId);
+            em.refresh(hold);
+            stockLevels.boundLockWait(lockTimeout);
+            Batch batch = new Batch(clock.instant(), locationCodes(), Set.of(), Map.of(holdId, hold),
+                    index(stockLevels.lockForUpdate(hold.lines().stream().map(HoldLine::locationId).toList(),
+                            hold.lines().stream().map(HoldLine::sku).toList())));
+            release(batch, holdId, HoldStatus.EXPIRED, "hold-expiry");
+            batch.events.forEach(e -> outbox.publish(e.event().apply(0)));
+            return true;
+        });
+    }
+
+    /** Holds due to expire by the database's clock, oldest first. */
+    public List<UUID> due(int max) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select id from inventory.hold where status = 'ACTIVE' and expires_at <= now() "
+                        + "order by expires_at limit ?1")
+                .setParameter(1, max)
+                .getResultList();
+        return ids.stream().map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())).toList();
+    }
+
+    private static Map<String, Long> byCode(Map<Long, String> codes) {
+        Map<String, Long> ids = new HashMap<>();
+        codes.forEach((id, code) -> ids.put(code, id));
+        return ids;
+    }
+
+    private Map<Long, String> locationCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        em.createQuery("select l from Location l", Location.class).getResultStream().forEach(l -> codes.put(l.id(), l.code()));
+        return codes;
+    }
+}

@@ -1,0 +1,47 @@
+package io.quartermaster.inventory.application;
+
+import io.quartermaster.inventory.api.HoldView;
+import io.quartermaster.inventory.api.Shortage;
+import io.quartermaster.inventory.api.event.StockLevelState;
+import io.quartermaster.inventory.domain.hold.Hold;
+import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.platform.api.problem.ProblemException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Small pieces the stock use cases share: rows indexed by (location, SKU), event state, views, the shortage refusal. */
+final class StockRows {
+
+    private StockRows() {
+    }
+
+    static Map<String, StockLevel> index(List<StockLevel> levels) {
+        Map<String, StockLevel> map = new HashMap<>();
+        levels.forEach(l -> map.put(key(l.locationId(), l.sku()), l));
+        return map;
+    }
+
+    static String key(long locationId, String sku) {
+        return locationId + "|" + sku;
+    }
+
+    static StockLevelState state(StockLevel level) {
+        return new StockLevelState(level.onHand(), level.reserved(), level.available(), level.averageCost(),
+                level.totalValue(), level.version());
+    }
+
+    static ProblemException insufficient(List<Shortage> shortages) {
+        String detail = shortages.stream()
+                .map(s -> s.sku() + ": requested " + s.requested() + ", available " + s.available())
+                .collect(Collectors.joining("; "));
+        return ProblemException.conflict("Insufficient stock", detail, Map.of("shortages", shortages));
+    }
+
+    static HoldView view(Hold hold, Map<Long, String> codes) {
+        return new HoldView(hold.id(), hold.status().name(), hold.channel(), hold.owner(), hold.reference(),
+                hold.expiresAt(), hold.createdAt(),
+                hold.lines().stream().map(l -> new HoldView.Line(l.sku(), codes.get(l.locationId()), l.quantity())).toList());
+    }
+}

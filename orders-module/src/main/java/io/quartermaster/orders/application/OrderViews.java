@@ -1,0 +1,44 @@
+package io.quartermaster.orders.application;
+
+import io.quartermaster.orders.api.CheckoutView;
+import io.quartermaster.orders.api.OrderView;
+import io.quartermaster.orders.api.event.OrderLine;
+import io.quartermaster.orders.domain.order.Checkout;
+import io.quartermaster.orders.domain.order.CustomerOrder;
+import io.quartermaster.orders.domain.order.OrderItem;
+import io.quartermaster.platform.api.problem.ProblemException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Checkouts and orders as the facade answers them, and the refusal of an expired checkout. */
+final class OrderViews {
+
+    private OrderViews() {
+    }
+
+    static CheckoutView view(Checkout c, Instant now) {
+        return new CheckoutView(c.id(), c.visibleStatus(now).name(), c.channel(), c.expiresAt(),
+                c.lines().stream().map(l -> new CheckoutView.Line(l.sku(), l.quantity(), l.unitPrice(),
+                        l.lineTotal().setScale(2))).toList(),
+                c.subtotal(), c.tax(), c.total(), c.currency(), c.customerRef(), c.orderId());
+    }
+
+    static OrderView view(CustomerOrder o) {
+        return new OrderView(o.id(), o.status().name(), o.channel(),
+                o.items().stream().map(i -> new OrderView.Line(i.sku(), i.location(), i.quantity(), i.returnedQuantity(),
+                        i.unitPrice(), i.taxRate(), i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())).setScale(2)))
+                        .toList(),
+                o.subtotal(), o.tax(), o.total(), o.currency(), o.customerRef(), o.placedAt(), o.checkoutId());
+    }
+
+    static List<OrderLine> eventLines(List<OrderItem> items) {
+        return items.stream().map(i -> new OrderLine(i.sku(), i.location(), i.quantity(), i.unitPrice(), i.taxRate(),
+                i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))).toList();
+    }
+
+    static ProblemException expired(Checkout c) {
+        return new ProblemException(410, "Checkout expired", "the hold of checkout " + c.id() + " expired at "
+                + c.expiresAt() + "; nothing was charged (or the charge was refunded)");
+    }
+}

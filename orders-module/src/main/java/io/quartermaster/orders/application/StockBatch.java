@@ -1,0 +1,215 @@
+package io.quartermaster.orders.application;
+
+import static io.quartermaster.orders.application.OrderViews.eventLines;
+import static io.quartermaster.orders.application.OrderViews.expired;
+import static io.quartermaster.orders.application.OrderViews.view;
+
+import io.quartermaster.inventory.api.CartLine;
+import io.quartermaster.inventory.api.ConfirmHold;
+import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldOutcome;
+import io.quartermaster.inventory.api.HoldView;
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.PlaceHold;
+import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.orders.api.event.OrderPlaced;
+import io.quartermaster.orders.domain.order.Checkout;
+import io.quartermaster.orders.domain.order.CheckoutStatus;
+import io.quartermaster.orders.domain.order.CustomerOrder;
+import io.quartermaster.orders.domain.order.OrderItem;
+import io.quartermaster.orders.domain.order.PricedLine;
+import io.quartermaster.orders.domain.order.SalesChannel;
+import io.quartermaster.orders.domain.payment.Payment;
+import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.DatabaseClock;
+import io.quartermaster.platform.api.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The transaction of one stock batch (DESIGN.md §2 "Group commit"): what the batch's
+ * requests need is read once (channels, products, the checkouts to confirm — locked, in id
+ * order), the inventory applies every hold command against the union of their stock rows
+ * locked once, and the checkouts, orders, payments and events of the accepted requests are
+ * written; one commit for all. The answer of request i is at index i: its value, or the
+ * {@link ProblemException} that refuses it alone.
+ *
+ * <p>Lock order, as everywhere: checkout, then hold, then stock rows in (location, SKU) order.
+ * Expiry is the database's clock: new holds expire at its {@code now()} plus the channel's
+ * time to live, and a confirm is refused once that moment has passed there.
+ */
+@ApplicationScoped
+public class StockBatch {
+
+    @PersistenceContext(unitName = "orders")
+    EntityManager em;
+
+    @Inject
+    InventoryFacade inventory;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    DatabaseClock databaseClock;
+
+    @Inject
+    Clock clock;
+
+    /** A request that became a hold command, and what it needs once the inventory has decided. */
+    private record Prepared(int request, HoldCommand command, Checkout checkout, List<PricedLine> priced, UUID orderId) {
+    }
+
+    public List<Object> run(List<StockRequest> requests) {
+        return transactions.inTransaction(() -> decide(requests));
+    }
+
+    private List<Object> decide(List<StockRequest> requests) {
+        Instant now = databaseClock.now();
+        Object[] answers = new Object[requests.size()];
+        Map<String, SalesChannel> channels = new HashMap<>();
+        TreeSet<String> skus = new TreeSet<>();
+        List<UUID> resumable = new ArrayList<>();
+        TreeSet<UUID> toConfirm = new TreeSet<>();
+        for (StockRequest request : requests) {
+            if (request instanceof StockRequest.HoldCart hold) {
+                hold.cart().forEach(l -> skus.add(l.sku()));
+                channels.computeIfAbsent(String.valueOf(hold.seller().channel()), code -> em.find(SalesChannel.class, code));
+                if (hold.resumable()) {
+                    resumable.add(hold.checkoutId());
+                }
+            } else {
+                toConfirm.add(request.checkoutId());
+            }
+        }
+        Map<String, ProductView> products = inventory.products(skus);
+        Map<UUID, Checkout> existing = new HashMap<>();
+        if (!resumable.isEmpty()) {
+            em.createQuery("select c from Checkout c where c.id in :ids", Checkout.class)
+                    .setParameter("ids", resumable).getResultStream().forEach(c -> existing.put(c.id(), c));
+        }
+        Map<UUID, Checkout> locked = new HashMap<>();
+        if (!toConfirm.isEmpty()) {
+            em.createQuery("select c from Checkout c where c.id in :ids order by c.id", Checkout.class)
+                    .setParameter("ids", new ArrayList<>(toConfirm))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint("eclipselink.refresh", "true")
+                    .getResultStream().forEach(c -> locked.put(c.id(), c));
+        }
+
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            StockRequest request = requests.get(i);
+            try {
+                if (request instanceof StockRequest.HoldCart hold) {
+                    Checkout earlier = existing.get(hold.checkoutId());
+                    if (earlier != null) {
+                        answers[i] = new ExistingCheckout(earlier.id(), earlier.status(), earlier.orderId());
+                    } else {
+                        prepared.add(prepareHold(i, hold, channels, products, now));
+                    }
+                } else {
+                    StockRequest.ConfirmPaid confirm = (StockRequest.ConfirmPaid) request;
+                    Checkout c = locked.get(confirm.checkoutId());
+                    if (c == null || !(confirm.viewer().staff() || c.owner().equals(confirm.viewer().owner()))) {
+                        throw ProblemException.notFound("no checkout " + confirm.checkoutId());
+                    }
+                    if (c.status() == CheckoutStatus.CONFIRMED) {
+                        // A retry after a lost answer: the order exists already.
+                        answers[i] = view(em.find(CustomerOrder.class, c.orderId()));
+                    } else if (c.status() != CheckoutStatus.PAYING) {
+                        // Resolved meanwhile (expired by recovery): the capture is refunded by the caller.
+                        throw expired(c);
+                    } else {
+                        UUID orderId = UUID.randomUUID();
+                        prepared.add(new Prepared(i, new ConfirmHold(c.holdId(), orderId.toString(), confirm.viewer().actor()),
+                                c, c.lines(), orderId));
+                    }
+                }
+            } catch (ProblemException refusal) {
+                answers[i] = refusal;
+            }
+        }
+
+        List<HoldOutcome> outcomes = prepared.isEmpty() ? List.of()
+                : inventory.applyHolds(prepared.stream().map(Prepared::command).toList());
+        for (int p = 0; p < prepared.size(); p++) {
+            Prepared item = prepared.get(p);
+            HoldOutcome outcome = outcomes.get(p);
+            if (outcome.refused()) {
+                answers[item.request()] = outcome.refusal();
+            } else if (item.command() instanceof PlaceHold) {
+                em.persist(item.checkout());
+                answers[item.request()] = view(item.checkout(), now);
+            } else {
+                answers[item.request()] = placeOrder(item, outcome.hold(), (StockRequest.ConfirmPaid) requests.get(item.request()));
+            }
+        }
+        return java.util.Arrays.asList(answers);
+    }
+
+    private Prepared prepareHold(int index, StockRequest.HoldCart request, Map<String, SalesChannel> channels,
+                                 Map<String, ProductView> products, Instant now) {
+        SalesChannel channel = channels.get(String.valueOf(request.seller().channel()));
+        if (channel == null) {
+            throw new ProblemException(403, "Unknown channel", "channel " + request.seller().channel()
+                    + " is not configured for sales");
+        }
+        List<String> unknown = request.cart().stream().map(CartLine::sku)
+                .filter(sku -> products.get(sku) == null || !products.get(sku).active()).toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(404, "Unknown SKU", "no product " + String.join(", ", unknown) + " for sale",
+                    Map.of("skus", unknown));
+        }
+        Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
+        List<PricedLine> priced = request.cart().stream().map(l -> {
+            ProductView product = products.get(l.sku());
+            return new PricedLine(l.sku(), l.quantity(), product.price(), product.taxRate());
+        }).toList();
+        UUID holdId = UUID.randomUUID();
+        Instant at = clock.instant();
+        Checkout checkout = new Checkout(request.checkoutId(), channel.code(), request.seller().owner(), holdId,
+                request.customerRef(), priced, expiresAt, at);
+        if (request.paying()) {
+            checkout.moveTo(CheckoutStatus.PAYING, at);
+        }
+        return new Prepared(index, new PlaceHold(holdId, channel.code(), request.seller().owner(),
+                "checkout:" + request.checkoutId(), channel.locations(), request.cart(), expiresAt,
+                request.seller().actor()), checkout, priced, null);
+    }
+
+    /** The order, its payment record and {@code OrderPlaced}, from the lines the confirmed hold sold. */
+    private Object placeOrder(Prepared item, HoldView sold, StockRequest.ConfirmPaid request) {
+        Checkout c = item.checkout();
+        Instant now = clock.instant();
+        Map<String, PricedLine> prices = new LinkedHashMap<>();
+        item.priced().forEach(l -> prices.put(l.sku(), l));
+        List<OrderItem> items = sold.lines().stream()
+                .map(l -> new OrderItem(l.sku(), l.location(), l.quantity(), prices.get(l.sku()).unitPrice(),
+                        prices.get(l.sku()).taxRate()))
+                .toList();
+        CustomerOrder order = new CustomerOrder(item.orderId(), c, items, request.captureRef(), now);
+        em.persist(order);
+        em.persist(new Payment(c.id(), Payment.CAPTURE, c.total(), c.currency(), request.captureRef(), null, now));
+        c.confirmed(item.orderId(), now);
+        outbox.publish(new OrderPlaced(item.orderId(), order.channel(), eventLines(items), order.subtotal(), order.tax(),
+                order.total(), order.currency(), now));
+        return view(order);
+    }
+}

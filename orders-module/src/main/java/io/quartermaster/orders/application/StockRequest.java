@@ -1,0 +1,30 @@
+package io.quartermaster.orders.application;
+
+import io.quartermaster.inventory.api.CartLine;
+import io.quartermaster.orders.api.Seller;
+import io.quartermaster.orders.api.Viewer;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A request that locks stock rows, waiting in the {@link StockBatcher} for the next batch.
+ * Every request is about one checkout; two requests about the same checkout never share a
+ * batch.
+ */
+public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest.ConfirmPaid {
+
+    UUID checkoutId();
+
+    /**
+     * Price a cart and hold its stock as a new checkout. {@code paying}: the checkout of a
+     * one-shot order, created already claimed for payment. {@code resumable}: its id is
+     * derived from an Idempotency-Key, so an earlier attempt may have created it already.
+     */
+    record HoldCart(Seller seller, List<CartLine> cart, UUID checkoutId, String customerRef, boolean paying,
+                    boolean resumable) implements StockRequest {
+    }
+
+    /** Turn a checkout whose payment was captured into its order, selling the held units. */
+    record ConfirmPaid(UUID checkoutId, Viewer viewer, String captureRef) implements StockRequest {
+    }
+}
