@@ -87,7 +87,7 @@ public class Holds {
     @ConfigProperty(name = "qm.stock.lock-timeout", defaultValue = "2s")
     String lockTimeout;
 
-    /** An event waiting for its movement's id, which the batch's one flush assigns. */
+    /** An event written after the batch's decisions, with its movement's id. */
     private record PendingEvent(StockMovement movement, LongFunction<DomainEvent> event) {
     }
 
@@ -175,10 +175,8 @@ public class Holds {
             }
         }
         batch.placed.forEach(em::persist);
-        if (!batch.events.isEmpty()) {
-            em.flush(); // movement ids go into the events
-            batch.events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
-        }
+        // Movement ids go into the events; a movement has its id from the sequence as soon as it is persisted.
+        batch.events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
         return outcomes;
     }
 

@@ -547,8 +547,7 @@ public class InventoryService implements InventoryFacade {
     private StockMovement record(StockLevel level, MovementKind kind, StockChange change, String reason, String reference,
                                  String actor, Instant at) {
         StockMovement movement = new StockMovement(level, kind, change, reason, reference, actor, at);
-        em.persist(movement);
-        em.flush(); // the movement id goes into the event
+        em.persist(movement); // its id (from the sequence) goes into the event
         return movement;
     }
 

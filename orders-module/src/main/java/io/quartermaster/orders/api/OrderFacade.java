@@ -55,6 +55,9 @@ public interface OrderFacade {
     /** The location codes a channel sells from, in order of preference. */
     List<String> locationsOf(String channel);
 
+    /** How the stock batches of this instance were sized. */
+    StockBatchSizes stockBatchSizes();
+
     /** This module's invariants (orders ↔ SALE movements ↔ OrderPlaced events), in the caller's transaction. */
     List<InvariantCheck> invariants();
 }

@@ -18,6 +18,7 @@ import io.quartermaster.orders.api.PaymentRequest;
 import io.quartermaster.orders.api.PutChannel;
 import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.orders.api.Seller;
+import io.quartermaster.orders.api.StockBatchSizes;
 import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.api.event.OrderCancelled;
 import io.quartermaster.orders.api.event.OrderLine;
@@ -457,6 +458,11 @@ public class OrderService implements OrderFacade {
 
     private static ChannelView channelView(SalesChannel c) {
         return new ChannelView(c.code(), c.name(), c.holdTtlSeconds(), c.locations());
+    }
+
+    @Override
+    public StockBatchSizes stockBatchSizes() {
+        return batcher.sizes();
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.quartermaster.orders.api.StockBatchSizes;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,6 +73,7 @@ public class StockBatcher {
     private LinkedBlockingDeque<Pending> queue;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLongArray batchSizes = new AtomicLongArray(BUCKETS);
+    private final AtomicLong requests = new AtomicLong();
     private volatile boolean running;
 
     @PostConstruct
@@ -129,12 +132,16 @@ public class StockBatcher {
     }
 
     /** How many batches had 1, 2–3, 4–7, 8–15, 16–31, 32–63, 64–127 and 128 or more requests. */
-    public long[] batchSizeHistogram() {
-        long[] counts = new long[BUCKETS];
+    public StockBatchSizes sizes() {
+        List<StockBatchSizes.Bucket> buckets = new ArrayList<>();
+        long batches = 0;
         for (int i = 0; i < BUCKETS; i++) {
-            counts[i] = batchSizes.get(i);
+            int from = 1 << i;
+            String label = i == BUCKETS - 1 ? from + "+" : from == 1 ? "1" : from + "-" + (2 * from - 1);
+            buckets.add(new StockBatchSizes.Bucket(label, batchSizes.get(i)));
+            batches += batchSizes.get(i);
         }
-        return counts;
+        return new StockBatchSizes(batches, requests.get(), buckets);
     }
 
     private void loop() {
@@ -200,6 +207,7 @@ public class StockBatcher {
     private void count(int size) {
         int bucket = Math.min(BUCKETS - 1, 31 - Integer.numberOfLeadingZeros(size));
         batchSizes.incrementAndGet(bucket);
+        requests.addAndGet(size);
     }
 
     private static ProblemException busy(String detail) {

@@ -23,6 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
                 // Lets PostgreSQL type string and null parameters itself (a null UUID bound as varchar fails otherwise).
                 "stringType=unspecified",
                 "tcpKeepAlive=true",
+                // A JDBC batch of inserts becomes one multi-row INSERT: one round trip, one parse.
+                "reWriteBatchedInserts=true",
                 // No statement waits on a dead server for ever; lock waits are bounded by lock_timeout.
                 "socketTimeout=60",
                 "ApplicationName=quartermaster",

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,8 +17,10 @@ import java.time.Instant;
 @Table(name = "stock_movement", schema = "inventory")
 public class StockMovement {
 
+    /** From the column's sequence, 50 ids per round trip (the sequence increments by 50). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "stock_movement_id", sequenceName = "inventory.stock_movement_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stock_movement_id")
     private Long id;
 
     @Column(name = "location_id", nullable = false, updatable = false)

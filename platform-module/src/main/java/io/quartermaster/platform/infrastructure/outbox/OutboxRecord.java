@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,10 @@ import java.util.UUID;
 @Table(name = "outbox", schema = "platform")
 public class OutboxRecord {
 
+    /** From the column's sequence, 50 ids per round trip (the sequence increments by 50). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "outbox_id", sequenceName = "platform.outbox_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_id")
     private Long id;
 
     @Column(name = "event_id", nullable = false, updatable = false)
