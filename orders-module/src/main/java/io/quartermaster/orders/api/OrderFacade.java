@@ -2,6 +2,7 @@ package io.quartermaster.orders.api;
 
 import io.quartermaster.platform.api.check.InvariantCheck;
 import java.time.Instant;
+import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +32,13 @@ public interface OrderFacade {
      * commit) finds that checkout and finishes or returns it instead of selling again.
      */
     OrderView placeOrder(Seller seller, OrderRequest request, String requestKey);
+
+    /**
+     * The same, with the Idempotency-Key's claim written in the order's hold batch and its
+     * answer stored in the order's confirm batch (DESIGN.md §2): no transactions of their own.
+     * A key whose first call finished answers that call's stored answer instead.
+     */
+    PlacedOrder placeOrder(Seller seller, OrderRequest request, IdempotentCall call);
 
     Optional<OrderView> order(UUID id, Viewer viewer);
 

@@ -12,6 +12,7 @@ import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.OrderView;
+import io.quartermaster.orders.api.PlacedOrder;
 import io.quartermaster.orders.api.OrdersPerHour;
 import io.quartermaster.orders.api.OrderSearch;
 import io.quartermaster.orders.api.PaymentRequest;
@@ -35,6 +36,7 @@ import io.quartermaster.orders.domain.payment.PaymentUnavailable;
 import io.quartermaster.platform.api.Money;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseClock;
 import io.quartermaster.platform.api.tx.Transactions;
@@ -111,7 +113,7 @@ public class OrderService implements OrderFacade {
     @Override
     public CheckoutView startCheckout(Seller seller, CheckoutRequest request) {
         return (CheckoutView) batcher.submit(new StockRequest.HoldCart(seller, merge(request.lines), UUID.randomUUID(),
-                request.customerRef, false, false));
+                request.customerRef, false, false, null));
     }
 
     @Override
@@ -122,6 +124,10 @@ public class OrderService implements OrderFacade {
 
     @Override
     public OrderView confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer) {
+        return confirmCheckout(id, payment, viewer, null).order();
+    }
+
+    private PlacedOrder confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer, IdempotentCall call) {
         requireToken(payment);
         // 1. Claim the checkout for payment.
         Checkout checkout = transactions.inTransaction(() -> {
@@ -141,14 +147,15 @@ public class OrderService implements OrderFacade {
             c.moveTo(CheckoutStatus.PAYING, clock.instant());
             return c;
         });
-        return pay(checkout.id(), checkout.expiresAt(), Money.of(checkout.total()), payment, viewer);
+        return pay(checkout.id(), checkout.expiresAt(), Money.of(checkout.total()), payment, viewer, call);
     }
 
     /**
      * Steps 2 and 3 of a confirm, for a checkout that is PAYING: capture (no lock, no
      * transaction), then the order in the next stock batch.
      */
-    private OrderView pay(UUID id, Instant expiresAt, Money amount, PaymentRequest payment, Viewer viewer) {
+    private PlacedOrder pay(UUID id, Instant expiresAt, Money amount, PaymentRequest payment, Viewer viewer,
+                            IdempotentCall call) {
         PaymentGateway.CaptureResult result;
         try {
             result = gateway.capture(id.toString(), payment.token, amount);
@@ -171,7 +178,7 @@ public class OrderService implements OrderFacade {
 
         // 3. Convert the hold into the order, all or nothing (StockBatch).
         try {
-            return (OrderView) batcher.submit(new StockRequest.ConfirmPaid(id, viewer, captureRef));
+            return (PlacedOrder) batcher.submit(new StockRequest.ConfirmPaid(id, viewer, captureRef, call));
         } catch (ProblemException e) {
             if (e.status() == 410 || e.status() == 409) {
                 refundExpired(id, viewer, captureRef, amount);
@@ -230,27 +237,40 @@ public class OrderService implements OrderFacade {
 
     @Override
     public OrderView placeOrder(Seller seller, OrderRequest request) {
-        return placeOrder(seller, request, null);
+        return oneShot(seller, request, null, null).order();
     }
 
     @Override
     public OrderView placeOrder(Seller seller, OrderRequest request, String requestKey) {
+        return oneShot(seller, request, requestKey, null).order();
+    }
+
+    @Override
+    public PlacedOrder placeOrder(Seller seller, OrderRequest request, IdempotentCall call) {
+        return oneShot(seller, request, call.key(), call);
+    }
+
+    private PlacedOrder oneShot(Seller seller, OrderRequest request, String requestKey, IdempotentCall call) {
         requireToken(request.payment);
         Viewer viewer = new Viewer(seller.owner(), false, seller.actor());
         UUID checkoutId = requestKey == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("order|" + seller.owner() + "|" + requestKey).getBytes(StandardCharsets.UTF_8));
-        // The checkout is created already claimed for payment (PAYING), in the same batch as its hold.
+        // The checkout is created already claimed for payment (PAYING), in the same batch as its hold
+        // (and the key's claim).
         Object held = batcher.submit(new StockRequest.HoldCart(seller, merge(request.lines), checkoutId,
-                request.customerRef, true, requestKey != null));
+                request.customerRef, true, requestKey != null, call));
+        if (held instanceof Replay replay) {
+            return new PlacedOrder(null, null, replay.answer());
+        }
         if (held instanceof ExistingCheckout earlier) {
             if (earlier.status() == CheckoutStatus.CONFIRMED) {
                 LOG.info(() -> "One-shot order retried with key '" + requestKey + "': returning order " + earlier.orderId());
-                return order(earlier.orderId(), viewer).orElseThrow();
+                return new PlacedOrder(order(earlier.orderId(), viewer).orElseThrow(), null, null);
             }
-            return confirmCheckout(checkoutId, request.payment, viewer);
+            return confirmCheckout(checkoutId, request.payment, viewer, call);
         }
         CheckoutView checkout = (CheckoutView) held;
-        return pay(checkout.id(), checkout.expiresAt(), Money.of(checkout.total()), request.payment, viewer);
+        return pay(checkout.id(), checkout.expiresAt(), Money.of(checkout.total()), request.payment, viewer, call);
     }
 
     private static void requireToken(PaymentRequest payment) {

@@ -12,6 +12,8 @@ import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.PlaceHold;
 import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.orders.api.OrderView;
+import io.quartermaster.orders.api.PlacedOrder;
 import io.quartermaster.orders.api.event.OrderPlaced;
 import io.quartermaster.orders.domain.order.Checkout;
 import io.quartermaster.orders.domain.order.CheckoutStatus;
@@ -21,11 +23,15 @@ import io.quartermaster.orders.domain.order.PricedLine;
 import io.quartermaster.orders.domain.order.SalesChannel;
 import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.idempotency.IdempotencyKeys;
+import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseClock;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -72,17 +78,32 @@ public class StockBatch {
     @Inject
     Clock clock;
 
+    @Inject
+    IdempotencyKeys keys;
+
+    /** JSON-B as the API writes answers (Yasson's defaults: what web's JsonConfig changes only applies to reading). */
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     /** A request that became a hold command, and what it needs once the inventory has decided. */
     private record Prepared(int request, HoldCommand command, Checkout checkout, List<PricedLine> priced, UUID orderId) {
     }
 
-    public List<Object> run(List<StockRequest> requests) {
+    /**
+     * The answers of a committed batch, and what to mark on the requests' Idempotency-Keys now
+     * that the commit made it true (claimed, answer stored).
+     */
+    public record Done(List<Object> answers, List<Runnable> committed) {
+    }
+
+    public Done run(List<StockRequest> requests) {
         return transactions.inTransaction(() -> decide(requests));
     }
 
-    private List<Object> decide(List<StockRequest> requests) {
+    private Done decide(List<StockRequest> requests) {
         Instant now = databaseClock.now();
         Object[] answers = new Object[requests.size()];
+        List<Runnable> committed = new ArrayList<>();
+        claimKeys(requests, answers, committed);
         Map<String, SalesChannel> channels = new HashMap<>();
         TreeSet<String> skus = new TreeSet<>();
         List<UUID> resumable = new ArrayList<>();
@@ -116,6 +137,9 @@ public class StockBatch {
         List<Prepared> prepared = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             StockRequest request = requests.get(i);
+            if (answers[i] != null) {
+                continue; // answered by its key: a replay or a refusal
+            }
             try {
                 if (request instanceof StockRequest.HoldCart hold) {
                     Checkout earlier = existing.get(hold.checkoutId());
@@ -132,7 +156,7 @@ public class StockBatch {
                     }
                     if (c.status() == CheckoutStatus.CONFIRMED) {
                         // A retry after a lost answer: the order exists already.
-                        answers[i] = view(em.find(CustomerOrder.class, c.orderId()));
+                        answers[i] = new PlacedOrder(view(em.find(CustomerOrder.class, c.orderId())), null, null);
                     } else if (c.status() != CheckoutStatus.PAYING) {
                         // Resolved meanwhile (expired by recovery): the capture is refunded by the caller.
                         throw expired(c);
@@ -147,6 +171,7 @@ public class StockBatch {
             }
         }
 
+        List<IdempotencyKeys.Answer> stored = new ArrayList<>();
         List<HoldOutcome> outcomes = prepared.isEmpty() ? List.of()
                 : inventory.applyHolds(prepared.stream().map(Prepared::command).toList());
         for (int p = 0; p < prepared.size(); p++) {
@@ -158,10 +183,46 @@ public class StockBatch {
                 em.persist(item.checkout());
                 answers[item.request()] = view(item.checkout(), now);
             } else {
-                answers[item.request()] = placeOrder(item, outcome.hold(), (StockRequest.ConfirmPaid) requests.get(item.request()));
+                StockRequest.ConfirmPaid confirm = (StockRequest.ConfirmPaid) requests.get(item.request());
+                OrderView order = placeOrder(item, outcome.hold(), confirm);
+                String json = null;
+                if (confirm.call() != null) {
+                    // The answer the API returns, written once: stored here for replay and sent as it is.
+                    json = JSON.toJson(order);
+                    stored.add(new IdempotencyKeys.Answer(confirm.call(), 201, "application/json", json));
+                    committed.add(confirm.call()::markAnswerStored);
+                }
+                answers[item.request()] = new PlacedOrder(order, json, null);
             }
         }
-        return java.util.Arrays.asList(answers);
+        keys.storeAll(stored);
+        return new Done(java.util.Arrays.asList(answers), committed);
+    }
+
+    /** The keys of one-shot orders, claimed with one statement; a key used before answers for its request. */
+    private void claimKeys(List<StockRequest> requests, Object[] answers, List<Runnable> committed) {
+        List<Integer> indexes = new ArrayList<>();
+        List<IdempotentCall> calls = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i) instanceof StockRequest.HoldCart hold && hold.call() != null) {
+                indexes.add(i);
+                calls.add(hold.call());
+            }
+        }
+        if (calls.isEmpty()) {
+            return;
+        }
+        List<IdempotencyKeys.Claim> claims = keys.claimAll(calls);
+        for (int c = 0; c < calls.size(); c++) {
+            IdempotencyKeys.Claim claim = claims.get(c);
+            if (claim.mine()) {
+                committed.add(calls.get(c)::markClaimed);
+            } else if (claim.replay() != null) {
+                answers[indexes.get(c)] = new Replay(claim.replay());
+            } else {
+                answers[indexes.get(c)] = claim.refusal();
+            }
+        }
     }
 
     private Prepared prepareHold(int index, StockRequest.HoldCart request, Map<String, SalesChannel> channels,
@@ -195,7 +256,7 @@ public class StockBatch {
     }
 
     /** The order, its payment record and {@code OrderPlaced}, from the lines the confirmed hold sold. */
-    private Object placeOrder(Prepared item, HoldView sold, StockRequest.ConfirmPaid request) {
+    private OrderView placeOrder(Prepared item, HoldView sold, StockRequest.ConfirmPaid request) {
         Checkout c = item.checkout();
         Instant now = clock.instant();
         Map<String, PricedLine> prices = new LinkedHashMap<>();

@@ -176,7 +176,9 @@ public class StockBatcher {
     private void apply(List<Pending> pending) {
         List<Object> answers;
         try {
-            answers = batch.run(pending.stream().map(Pending::request).toList());
+            StockBatch.Done done = batch.run(pending.stream().map(Pending::request).toList());
+            done.committed().forEach(Runnable::run);
+            answers = done.answers();
         } catch (RuntimeException e) {
             if (pending.size() == 1 || outcomeUnknown(e)) {
                 pending.forEach(p -> p.answer().completeExceptionally(e));

@@ -3,6 +3,7 @@ package io.quartermaster.orders.application;
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.orders.api.Seller;
 import io.quartermaster.orders.api.Viewer;
+import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,12 +20,16 @@ public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest
      * Price a cart and hold its stock as a new checkout. {@code paying}: the checkout of a
      * one-shot order, created already claimed for payment. {@code resumable}: its id is
      * derived from an Idempotency-Key, so an earlier attempt may have created it already.
+     * {@code call}: the key is claimed in this batch (null: no key, or claimed already).
      */
     record HoldCart(Seller seller, List<CartLine> cart, UUID checkoutId, String customerRef, boolean paying,
-                    boolean resumable) implements StockRequest {
+                    boolean resumable, IdempotentCall call) implements StockRequest {
     }
 
-    /** Turn a checkout whose payment was captured into its order, selling the held units. */
-    record ConfirmPaid(UUID checkoutId, Viewer viewer, String captureRef) implements StockRequest {
+    /**
+     * Turn a checkout whose payment was captured into its order, selling the held units.
+     * {@code call}: the order's answer is stored for the key in this batch (null: no key).
+     */
+    record ConfirmPaid(UUID checkoutId, Viewer viewer, String captureRef, IdempotentCall call) implements StockRequest {
     }
 }

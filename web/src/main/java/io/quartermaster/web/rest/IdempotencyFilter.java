@@ -1,6 +1,7 @@
 package io.quartermaster.web.rest;
 
 import io.quartermaster.platform.api.idempotency.IdempotencyKeys;
+import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.platform.api.identity.Caller;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.web.security.Authentication;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code Idempotency-Key} on every POST of the API: the key is claimed per client before the
- * resource runs, and the answer (status and body, errors included) is stored after it; a
+ * resource runs (or, for a one-shot order, by the order's own first transaction), and the
+ * answer (status and body, errors included) is stored after it (or by the order's last); a
  * repeat with the same key and body gets that answer again without running anything. A
  * failure on our side (5xx) is not stored, so the client's retry runs the request again.
  */
@@ -35,6 +37,19 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     public static final String HEADER = "Idempotency-Key";
     private static final String CLAIM = "io.quartermaster.idempotency";
+    private static final String CALL = "io.quartermaster.idempotency.call";
+
+    /**
+     * Commands that claim the key and store the answer inside their own transactions (paths
+     * under /api/v1): a one-shot order does both in its stock batches, which saves two
+     * transactions per order (DESIGN.md §2 "Group commit").
+     */
+    private static final java.util.Set<String> COMMANDS_THAT_CLAIM = java.util.Set.of("orders");
+
+    /** The call a command is to claim and answer itself, if this request is one (see {@link #COMMANDS_THAT_CLAIM}). */
+    public static IdempotentCall call(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute(CALL) instanceof IdempotentCall call ? call : null;
+    }
 
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
 
@@ -63,6 +78,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         request.setEntityStream(new ByteArrayInputStream(body));
         String client = caller.clientId().map(id -> "client:" + id).orElse("user:" + caller.name());
         String hash = hash(request.getUriInfo().getPath(), body);
+        if (COMMANDS_THAT_CLAIM.contains(request.getUriInfo().getPath().replaceFirst("^/", ""))) {
+            request.setProperty(CALL, new IdempotentCall(client, key, hash));
+            return;
+        }
         Optional<IdempotencyKeys.StoredAnswer> stored = keys.begin(client, key, hash);
         if (stored.isPresent()) {
             IdempotencyKeys.StoredAnswer answer = stored.get();
@@ -78,7 +97,17 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+        Claim claim;
+        if (request.getProperty(CALL) instanceof IdempotentCall call) {
+            // The command claimed the key in its own transaction (or never got that far); it may
+            // have stored the answer itself. What is left to do is what the filter does otherwise.
+            if (!call.claimed() || call.answerStored()) {
+                return;
+            }
+            claim = new Claim(call.client(), call.key());
+        } else if (request.getProperty(CLAIM) instanceof Claim filtered) {
+            claim = filtered;
+        } else {
             return;
         }
         try {

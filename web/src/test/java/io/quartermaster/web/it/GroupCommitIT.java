@@ -135,11 +135,15 @@ class GroupCommitIT {
         assertThat(withKey).extracting(Answer::status).as(withKey.toString()).allMatch(s -> s == 201 || s == 409);
         assertThat(withKey).extracting(Answer::status).contains(201);
         assertThat(answers.subList(2, 40)).extracting(Answer::status).allMatch(s -> s == 201);
-        String orderId = withKey.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().json().getString("id");
+        Answer first = withKey.stream().filter(a -> a.status() == 201).findFirst().orElseThrow();
+        String orderId = first.json().getString("id");
 
+        // The answer stored in the order's confirm batch is the very answer the first call got.
         Answer retry = order(pos, List.of(sku), 1, "tok_visa", null, key);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().getString("id")).isEqualTo(orderId);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(count("select count(*) from platform.idempotency_key where key = ? and status = 'DONE'", key)).isEqualTo(1);
         assertThat(count("select count(*) from inventory.stock_movement where sku = ? and kind = 'SALE'", sku)).isEqualTo(39);
         assertThat(Http.get("/api/v1/stock/" + sku, Http.admin()).json().getInt("onHand")).isEqualTo(61);
         assertBatched();

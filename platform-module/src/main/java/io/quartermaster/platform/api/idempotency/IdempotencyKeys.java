@@ -44,6 +44,14 @@ public class IdempotencyKeys {
         if (claimed == 1) {
             return Optional.empty();
         }
+        return existing(client, key, requestHash);
+    }
+
+    /**
+     * A key someone claimed already: its answer when the first call finished, empty when the
+     * first call's lease ran out (the key is taken over), 409 while it runs, 422 for another request.
+     */
+    private Optional<StoredAnswer> existing(String client, String key, String requestHash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select request_hash, status, response_status, response_type, response_body, "
                         + "started_at < now() - make_interval(secs => ?3) from platform.idempotency_key "
@@ -52,7 +60,14 @@ public class IdempotencyKeys {
                 .getResultList();
         if (rows.isEmpty()) {
             // Purged between the insert and the select: claim it again.
-            return begin(client, key, requestHash);
+            int claimed = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
+                            + "values (?1, ?2, ?3, 'IN_PROGRESS') on conflict do nothing")
+                    .setParameter(1, client).setParameter(2, key).setParameter(3, requestHash)
+                    .executeUpdate();
+            if (claimed == 1) {
+                return Optional.empty();
+            }
+            return existing(client, key, requestHash);
         }
         Object[] row = rows.get(0);
         if (!requestHash.equals(row[0])) {
@@ -69,6 +84,66 @@ public class IdempotencyKeys {
         throw new ProblemException(409, "Request in progress",
                 "a request with Idempotency-Key '" + key + "' is still being processed; retry shortly",
                 java.util.Map.of("retryAfter", 1));
+    }
+
+    /** What a claim made inside a command's transaction found: go ahead, replay, or a refusal to throw. */
+    public record Claim(boolean mine, StoredAnswer replay, ProblemException refusal) {
+    }
+
+    /**
+     * Claims the keys of several calls in the caller's transaction, with one statement for the
+     * lot; a key that is taken already is looked at as {@link #begin} does. The claims commit
+     * (or roll back) with the caller's transaction. The claim of call i is at index i.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Claim> claimAll(List<IdempotentCall> calls) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> inserted = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
+                        + "select c, k, h, 'IN_PROGRESS' from unnest(?1, ?2, ?3) as u(c, k, h) "
+                        + "on conflict do nothing returning client, key")
+                .setParameter(1, calls.stream().map(IdempotentCall::client).toArray(String[]::new))
+                .setParameter(2, calls.stream().map(IdempotentCall::key).toArray(String[]::new))
+                .setParameter(3, calls.stream().map(IdempotentCall::requestHash).toArray(String[]::new))
+                .getResultList();
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (Object row : inserted) {
+            Object[] columns = row instanceof Object[] array ? array : new Object[] {row};
+            mine.add(columns[0] + "\n" + columns[1]);
+        }
+        List<Claim> claims = new java.util.ArrayList<>(calls.size());
+        for (IdempotentCall call : calls) {
+            if (mine.contains(call.client() + "\n" + call.key())) {
+                claims.add(new Claim(true, null, null));
+                continue;
+            }
+            try {
+                Optional<StoredAnswer> stored = existing(call.client(), call.key(), call.requestHash());
+                claims.add(stored.map(answer -> new Claim(false, answer, null)).orElseGet(() -> new Claim(true, null, null)));
+            } catch (ProblemException refusal) {
+                claims.add(new Claim(false, null, refusal));
+            }
+        }
+        return claims;
+    }
+
+    /** A call's answer, to replay, stored in the caller's transaction (one statement for the lot). */
+    public record Answer(IdempotentCall call, int status, String contentType, String body) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeAll(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("update platform.idempotency_key k set status = 'DONE', response_status = u.s, "
+                        + "response_type = u.t, response_body = u.b, completed_at = now() "
+                        + "from unnest(?1, ?2, ?3, ?4, ?5) as u(c, k, s, t, b) where k.client = u.c and k.key = u.k")
+                .setParameter(1, answers.stream().map(a -> a.call().client()).toArray(String[]::new))
+                .setParameter(2, answers.stream().map(a -> a.call().key()).toArray(String[]::new))
+                .setParameter(3, answers.stream().map(Answer::status).toArray(Integer[]::new))
+                .setParameter(4, answers.stream().map(Answer::contentType).toArray(String[]::new))
+                .setParameter(5, answers.stream().map(Answer::body).toArray(String[]::new))
+                .executeUpdate();
     }
 
     /** Stores the answer to replay. */

@@ -3,6 +3,8 @@ package io.quartermaster.web.rest.orders;
 import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.OrderView;
+import io.quartermaster.orders.api.PlacedOrder;
+import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
@@ -12,6 +14,7 @@ import io.quartermaster.web.rest.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -41,9 +45,21 @@ public class OrdersResource {
     /** Hold, pay and confirm in one call: what a POS register uses. */
     @POST
     @RolesAllowed(Role.CHANNEL_NAME)
-    public Response place(OrderRequest request, @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey) {
-        OrderView order = orders.placeOrder(callers.seller(), request, idempotencyKey);
-        return Response.created(URI.create("/api/v1/orders/" + order.id())).entity(order).build();
+    public Response place(OrderRequest request, @HeaderParam(IdempotencyFilter.HEADER) String idempotencyKey,
+                          @Context HttpServletRequest servletRequest) {
+        IdempotentCall call = IdempotencyFilter.call(servletRequest);
+        if (call == null) {
+            OrderView order = orders.placeOrder(callers.seller(), request, idempotencyKey);
+            return Response.created(URI.create("/api/v1/orders/" + order.id())).entity(order).build();
+        }
+        PlacedOrder placed = orders.placeOrder(callers.seller(), request, call);
+        if (placed.replay() != null) {
+            return Response.status(placed.replay().status()).type(placed.replay().contentType())
+                    .entity(placed.replay().body()).header("Idempotent-Replayed", "true").build();
+        }
+        // The JSON stored for replay is the answer: written once.
+        return Response.created(URI.create("/api/v1/orders/" + placed.order().id())).type(MediaType.APPLICATION_JSON)
+                .entity(placed.json() != null ? placed.json() : placed.order()).build();
     }
 
     @GET
