@@ -7,3 +7,7 @@ alter table outbox alter column id set increment by 50;
 -- EclipseLink takes the 50 ids up to the value nextval() answers, so that value must be at least 50
 -- and past every id in use.
 select setval(pg_get_serial_sequence('outbox', 'id'), coalesce((select max(id) from outbox), 0) + 50, true);
+
+-- An event is due when it is written by the database's clock, not by the writing instance's
+-- (one running ahead would otherwise hold its events back from every relay).
+alter table outbox alter column next_attempt_at set default now();

@@ -5,6 +5,7 @@ import io.quartermaster.orders.domain.order.CheckoutStatus;
 import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.orders.domain.payment.PaymentGateway;
 import io.quartermaster.platform.api.Money;
+import io.quartermaster.platform.api.tx.DatabaseClock;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class CheckoutRecovery {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DatabaseClock databaseClock;
 
     /**
      * A confirm still capturing must not be overtaken: only a checkout PAYING for longer than any
@@ -80,7 +84,7 @@ public class CheckoutRecovery {
             }
             Checkout checkout = em.find(Checkout.class, checkoutId);
             em.refresh(checkout);
-            Instant now = clock.instant();
+            Instant now = databaseClock.now(); // the clock the hold's expiry was set by
             if (!checkout.expiredAt(now)) {
                 return new Outcome(false, null, null);
             }

@@ -119,7 +119,7 @@ public class OrderService implements OrderFacade {
     @Override
     public Optional<CheckoutView> checkout(UUID id, Viewer viewer) {
         return Optional.ofNullable(em.find(Checkout.class, id)).filter(c -> visible(c.owner(), viewer))
-                .map(c -> view(c, clock.instant()));
+                .map(c -> view(c, databaseClock.now()));
     }
 
     @Override
@@ -141,10 +141,11 @@ public class OrderService implements OrderFacade {
                     // HELD, or PAYING again after a timeout: the capture below is idempotent per checkout.
                 }
             }
-            if (c.expiredAt(databaseClock.now())) {
+            Instant now = databaseClock.now(); // expiry and the payment's start, as every instance sees them
+            if (c.expiredAt(now)) {
                 throw expired(c);
             }
-            c.moveTo(CheckoutStatus.PAYING, clock.instant());
+            c.moveTo(CheckoutStatus.PAYING, now);
             return c;
         });
         return pay(checkout.id(), checkout.expiresAt(), Money.of(checkout.total()), payment, viewer, call);

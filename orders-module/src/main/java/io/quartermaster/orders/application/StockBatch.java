@@ -244,7 +244,7 @@ public class StockBatch {
             return new PricedLine(l.sku(), l.quantity(), product.price(), product.taxRate());
         }).toList();
         UUID holdId = UUID.randomUUID();
-        Instant at = clock.instant();
+        Instant at = now; // the database's clock: CheckoutRecovery measures a payment's time against it
         Checkout checkout = new Checkout(request.checkoutId(), channel.code(), request.seller().owner(), holdId,
                 request.customerRef(), priced, expiresAt, at);
         if (request.paying()) {

@@ -52,6 +52,17 @@ public class IdentityService implements IdentityFacade {
     private record CachedCaller(Caller caller, long until) {
     }
 
+    /** How long an API key, once found active, is trusted without reading its client again. */
+    static final long API_KEY_CACHE_MILLIS = 5_000;
+
+    /**
+     * Every API call presents its key; reading the client on each one was a query per request.
+     * An active key is remembered for {@link #API_KEY_CACHE_MILLIS}, keyed by its SHA-256 (the
+     * key itself is never kept): a revoke applies at once on the instance that made it and
+     * within 5 s on every other.
+     */
+    private final ConcurrentHashMap<String, CachedCaller> apiKeys = new ConcurrentHashMap<>();
+
     private final SignInThrottle throttle = new SignInThrottle();
 
     @Override
@@ -90,12 +101,26 @@ public class IdentityService implements IdentityFacade {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        return em.createQuery("select c from ApiClient c where c.keyHash = :hash", ApiClient.class)
-                .setParameter("hash", ApiKeys.hash(key))
+        String hash = ApiKeys.hash(key);
+        long now = System.currentTimeMillis();
+        CachedCaller cached = apiKeys.get(hash);
+        if (cached != null && cached.until() > now) {
+            return Optional.of(cached.caller());
+        }
+        Optional<Caller> caller = em.createQuery("select c from ApiClient c where c.keyHash = :hash", ApiClient.class)
+                .setParameter("hash", hash)
                 .getResultStream()
                 .filter(ApiClient::active)
                 .findFirst()
                 .map(ApiClient::caller);
+        // Only keys that work are remembered: unknown keys cannot fill the cache.
+        caller.ifPresent(c -> {
+            if (apiKeys.size() > 10_000) {
+                apiKeys.clear();
+            }
+            apiKeys.put(hash, new CachedCaller(c, now + API_KEY_CACHE_MILLIS));
+        });
+        return caller;
     }
 
     @Override
@@ -211,6 +236,7 @@ public class IdentityService implements IdentityFacade {
             return false;
         }
         client.revoke(clock.instant());
+        apiKeys.values().removeIf(c -> c.caller().clientId().filter(id::equals).isPresent());
         LOG.info(() -> actor + " revoked API client " + id);
         return true;
     }

@@ -1,6 +1,7 @@
 package io.quartermaster.platform.infrastructure.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quartermaster.platform.api.tx.DatabaseClock;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,9 @@ public class OutboxBatch {
     @Inject
     Clock clock;
 
+    @Inject
+    DatabaseClock databaseClock;
+
     /** Sends due events in id order; stops at the first failure so later events do not overtake it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result relay(Consumer<OutboxRecord> sender) {
@@ -40,7 +44,7 @@ public class OutboxBatch {
             try {
                 sender.accept(record);
             } catch (RuntimeException e) {
-                Instant now = clock.instant();
+                Instant now = databaseClock.now();
                 for (OutboxRecord unsent : due.subList(sent, due.size())) {
                     unsent.failed(describe(e), now);
                 }

@@ -43,7 +43,8 @@ public class OutboxRecord {
     @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "next_attempt_at", nullable = false)
+    /** Due now, by the database's clock, when written (the column's default): not by the writer's clock. */
+    @Column(name = "next_attempt_at", nullable = false, insertable = false)
     private Instant nextAttemptAt;
 
     @Column(name = "last_error")
@@ -58,7 +59,6 @@ public class OutboxRecord {
         this.version = version;
         this.occurredAt = occurredAt;
         this.body = body;
-        this.nextAttemptAt = occurredAt;
     }
 
     void published(Instant at) {
@@ -66,7 +66,10 @@ public class OutboxRecord {
         lastError = null;
     }
 
-    /** Backs off exponentially (1 s, 2 s, 4 s, then every 5 s) so an outage is not hammered yet ends quickly. */
+    /**
+     * Backs off exponentially (1 s, 2 s, 4 s, then every 5 s) so an outage is not hammered yet ends
+     * quickly; {@code now} is the database's clock, which every relay compares with.
+     */
     void failed(String error, Instant now) {
         attempts++;
         lastError = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 2000));
