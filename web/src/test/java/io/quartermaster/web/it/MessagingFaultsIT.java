@@ -89,6 +89,38 @@ class MessagingFaultsIT {
     }
 
     @Test
+    void aPoisonMessageAmongABacklogIsDeadLetteredAloneAndEveryOtherEventTakesEffectOnce() throws Exception {
+        awaitReady();
+        assertThat(Http.post("/it/probe/poison", null, null).status()).as("poison messages fail again").isEqualTo(204);
+        // A backlog built while the broker is away reaches the consumer together: batches of many.
+        TestServices.broker().stop();
+        List<UUID> fine = new java.util.ArrayList<>();
+        UUID poison;
+        try {
+            Poll.until(() -> Http.get("/health/ready", null).status(), s -> s == 503, Duration.ofSeconds(20),
+                    "readiness to report the broker down");
+            fine.addAll(publish(40, "backlog-a"));
+            poison = publish(1, "poison-in-batch").get(0);
+            fine.addAll(publish(40, "backlog-b"));
+        } finally {
+            TestServices.broker().start();
+        }
+        Poll.until(() -> effects(fine).size(), n -> n == 80, Duration.ofSeconds(60), "the 80 good events");
+        JsonObject letter = awaitDeadLetter(poison);
+        assertThat(letter.getString("error")).contains("poison pill poison-in-batch");
+        Thread.sleep(1500);
+        assertThat(effects(fine).values()).as("each good event exactly once").containsOnly(1);
+        assertThat(effects(List.of(poison))).isEmpty();
+        // Only the poison message is a dead letter: its neighbours in the failed batch were posted.
+        Http.Answer letters = Http.get("/api/v1/admin/dead-letters", Http.admin());
+        assertThat(letters.array().stream().map(JsonObject.class::cast)
+                .filter(o -> fine.contains(UUID.fromString(o.getString("eventId", UUID.randomUUID().toString())))))
+                .isEmpty();
+        assertThat(Http.delete("/api/v1/admin/dead-letters/" + letter.getString("id"), Http.admin()).status()).isEqualTo(204);
+        awaitReady();
+    }
+
+    @Test
     void deadLettersAreForAdminsOnly() throws Exception {
         assertThat(Http.get("/api/v1/admin/dead-letters", null).status()).isEqualTo(401);
         String user = "ops-" + UUID.randomUUID().toString().substring(0, 8);

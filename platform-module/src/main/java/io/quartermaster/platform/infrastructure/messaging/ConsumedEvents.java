@@ -43,6 +43,51 @@ public class ConsumedEvents {
         return true;
     }
 
+    /**
+     * The batched form of {@link #handleOnce}: the events' consumed records are inserted with
+     * one statement, and those that were new (not handled before, nor earlier in this batch) are
+     * handed to their handlers in order — all in one database transaction.
+     *
+     * @return how many events had an effect
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int handleAll(String consumer, List<EventEnvelope> events, List<EventHandler> handlers) {
+        if (events.size() == 1) {
+            EventEnvelope event = events.get(0);
+            return handleOnce(consumer, event, interested(handlers, event)) ? 1 : 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> inserted = em.createNativeQuery(
+                        "insert into platform.consumed_event (consumer, event_id, event_type) "
+                                + "select ?1, e::uuid, t from unnest(?2, ?3) as u(e, t) on conflict do nothing "
+                                + "returning event_id::text")
+                .setParameter(1, consumer)
+                .setParameter(2, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
+                .setParameter(3, events.stream().map(EventEnvelope::type).toArray(String[]::new))
+                .getResultList();
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        inserted.forEach(id -> fresh.add(String.valueOf(id)));
+        int handled = 0;
+        for (EventEnvelope event : events) {
+            // remove: the same event twice in one batch has one effect
+            if (fresh.remove(event.eventId().toString())) {
+                for (EventHandler handler : interested(handlers, event)) {
+                    handler.handle(event);
+                }
+                handled++;
+            }
+        }
+        em.createNativeQuery("delete from platform.delivery_failure where consumer = ?1 and event_id = any(?2)")
+                .setParameter(1, consumer)
+                .setParameter(2, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
+                .executeUpdate();
+        return handled;
+    }
+
+    private static List<EventHandler> interested(List<EventHandler> handlers, EventEnvelope event) {
+        return handlers.stream().filter(h -> h.eventTypes().contains(event.type())).toList();
+    }
+
     /** Remembers why a delivery failed, outside the failed transaction, for the dead-letter view. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(String consumer, String eventId, String type, String error) {

@@ -7,6 +7,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
 final class ConsumerLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class.getName());
+
+    /** Most messages handled in one database transaction: what was waiting, up to this many. */
+    static final int MAX_BATCH = 200;
 
     private final String consumer;
     private final List<EventHandler> handlers;
@@ -71,10 +75,25 @@ final class ConsumerLoop implements Runnable {
                 reported = false;
                 backoff = 500;
                 while (running) {
-                    Message message = receiver.receive(1000);
-                    if (message != null) {
-                        process(context, message);
+                    Message first = receiver.receive(1000);
+                    if (first == null) {
+                        continue;
                     }
+                    if (redelivered(first)) {
+                        // Its batch failed (or its receiver died): alone, so a poison message fails alone.
+                        process(context, List.of(first));
+                        continue;
+                    }
+                    List<Message> batch = new ArrayList<>();
+                    batch.add(first);
+                    Message next;
+                    while (batch.size() < MAX_BATCH && (next = receiver.receiveNoWait()) != null) {
+                        batch.add(next);
+                        if (redelivered(next)) {
+                            break; // processed with this batch; rare, and a failure sends it back alone anyway
+                        }
+                    }
+                    process(context, batch);
                 }
             } catch (RuntimeException e) {
                 connected = false;
@@ -90,19 +109,22 @@ final class ConsumerLoop implements Runnable {
         connected = false;
     }
 
-    private void process(JMSContext context, Message message) {
-        String eventId = property(message, "eventId");
-        String type = null;
+    /**
+     * Handles what was received as one database transaction, then commits the JMS session. A
+     * batch of several that fails is rolled back whole: its messages come back marked redelivered
+     * and are then handled one at a time, so a poison message reaches the dead-letter address
+     * alone and its neighbours are posted.
+     */
+    private void process(JMSContext context, List<Message> messages) {
         long wait = 500;
         boolean waiting = false;
         while (true) {
             try {
-                type = message.getJMSType();
-                EventEnvelope event = EventEnvelope.fromJson(message.getBody(String.class));
-                List<EventHandler> interested = handlers.stream()
-                        .filter(h -> h.eventTypes().contains(event.type()))
-                        .toList();
-                consumed.handleOnce(consumer, event, interested);
+                List<EventEnvelope> events = new ArrayList<>(messages.size());
+                for (Message message : messages) {
+                    events.add(EventEnvelope.fromJson(message.getBody(String.class)));
+                }
+                consumed.handleAll(consumer, events, handlers);
                 context.commit();
                 if (waiting) {
                     LOG.info(() -> "Consumer '" + consumer + "': database reachable again, processing resumed");
@@ -110,20 +132,43 @@ final class ConsumerLoop implements Runnable {
                 return;
             } catch (JMSException | RuntimeException e) {
                 if (running && DatabaseFailures.unavailable(e)) {
-                    // Not the message's fault: keep it (uncommitted, so a crash still redelivers it) and
-                    // try it again once the database is back, without using up its delivery attempts.
+                    // Not the messages' fault: keep them (uncommitted, so a crash still redelivers them) and
+                    // try again once the database is back, without using up their delivery attempts.
                     if (!waiting) {
                         LOG.warning("Consumer '" + consumer + "': database unavailable (" + describe(e)
-                                + "); holding the message and retrying until it is back");
+                                + "); holding " + messages.size() + " message(s) and retrying until it is back");
                         waiting = true;
                     }
                     sleep(wait);
                     wait = Math.min(wait * 2, 5000);
                     continue;
                 }
-                fail(context, message, eventId, type, e);
+                if (messages.size() == 1) {
+                    Message message = messages.get(0);
+                    fail(context, message, property(message, "eventId"), type(message), e);
+                } else {
+                    LOG.fine(() -> "Consumer '" + consumer + "': a batch of " + messages.size() + " failed ("
+                            + describe(e) + "); its messages come back one at a time");
+                    context.rollback();
+                }
                 return;
             }
+        }
+    }
+
+    private static boolean redelivered(Message message) {
+        try {
+            return message.getJMSRedelivered();
+        } catch (JMSException e) {
+            return true;
+        }
+    }
+
+    private static String type(Message message) {
+        try {
+            return message.getJMSType();
+        } catch (JMSException e) {
+            return null;
         }
     }
 

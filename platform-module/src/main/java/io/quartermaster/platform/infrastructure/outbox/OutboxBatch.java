@@ -1,12 +1,11 @@
 package io.quartermaster.platform.infrastructure.outbox;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quartermaster.platform.api.tx.DatabaseClock;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,34 +25,37 @@ public class OutboxBatch {
     EntityManager em;
 
     @Inject
-    Clock clock;
-
-    @Inject
     DatabaseClock databaseClock;
 
-    /** Sends due events in id order; stops at the first failure so later events do not overtake it. */
+    /**
+     * Publishes the due events (up to {@link #BATCH_SIZE}, in id order) as one unit: {@code
+     * publisher} sends them all and commits its JMS session, or throws and none counts as sent.
+     * Then they are marked published with one statement. A crash between the broker's commit and
+     * this transaction's sends them again with the same duplicate-detection ids: the broker drops
+     * the copies.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Result relay(Consumer<OutboxRecord> sender) {
+    public Result relay(Consumer<List<OutboxRecord>> publisher) {
         @SuppressWarnings("unchecked")
         List<OutboxRecord> due = em.createNativeQuery(
                         "select * from platform.outbox where published_at is null and next_attempt_at <= now() "
                                 + "order by id limit " + BATCH_SIZE + " for update skip locked", OutboxRecord.class)
                 .getResultList();
-        int sent = 0;
-        for (OutboxRecord record : due) {
-            try {
-                sender.accept(record);
-            } catch (RuntimeException e) {
-                Instant now = databaseClock.now();
-                for (OutboxRecord unsent : due.subList(sent, due.size())) {
-                    unsent.failed(describe(e), now);
-                }
-                return new Result(sent, true);
-            }
-            record.published(clock.instant());
-            sent++;
+        if (due.isEmpty()) {
+            return new Result(0, false);
         }
-        return new Result(sent, false);
+        try {
+            publisher.accept(due);
+        } catch (RuntimeException e) {
+            Instant now = databaseClock.now();
+            String error = describe(e);
+            due.forEach(unsent -> unsent.failed(error, now));
+            return new Result(0, true);
+        }
+        em.createNativeQuery("update platform.outbox set published_at = now(), last_error = null where id = any(?1)")
+                .setParameter(1, due.stream().map(OutboxRecord::id).toArray(Long[]::new))
+                .executeUpdate();
+        return new Result(due.size(), false);
     }
 
     /** Published events are kept a while for inspection, then removed. */

@@ -24,6 +24,7 @@ import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -125,7 +126,7 @@ public class OutboxRelay {
         while (running) {
             boolean more = false;
             try {
-                OutboxBatch.Result result = batch.relay(record -> send(record.eventId().toString(), record.type(), record.body()));
+                OutboxBatch.Result result = batch.relay(this::publish);
                 published.addAndGet(result.sent());
                 if (result.failed()) {
                     if (brokerHealthy) {
@@ -190,23 +191,40 @@ public class OutboxRelay {
         }
     }
 
-    private void send(String eventId, String type, String body) {
+    /** Sends a pass's events in the relay's transacted session and commits it: one journal sync for all. */
+    private void publish(List<OutboxRecord> records) {
         JMSContext ctx = context();
-        TextMessage message = ctx.createTextMessage(body);
         try {
-            message.setJMSType(type);
-            message.setStringProperty("eventId", eventId);
-            // The broker drops a second message with the same id, also across its restarts.
-            message.setStringProperty("_AMQ_DUPL_ID", eventId);
+            for (OutboxRecord record : records) {
+                String eventId = record.eventId().toString();
+                TextMessage message = ctx.createTextMessage(record.body());
+                message.setJMSType(record.type());
+                message.setStringProperty("eventId", eventId);
+                // The broker drops a second message with the same id, also across its restarts.
+                message.setStringProperty("_AMQ_DUPL_ID", eventId);
+                producer.send(topic, message);
+            }
+            ctx.commit();
         } catch (jakarta.jms.JMSException e) {
+            rollbackQuietly(ctx);
             throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            rollbackQuietly(ctx);
+            throw e;
         }
-        producer.send(topic, message);
+    }
+
+    private static void rollbackQuietly(JMSContext ctx) {
+        try {
+            ctx.rollback();
+        } catch (RuntimeException ignored) {
+            // the context is closed and made anew on the next pass
+        }
     }
 
     private JMSContext context() {
         if (context == null) {
-            context = broker.producerContext();
+            context = broker.relayContext();
             producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             topic = context.createTopic(broker.eventsTopic());
         }

@@ -31,8 +31,8 @@ public class ProbeServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String action = request.getPathInfo();
-        if ("/cure".equals(action)) {
-            probeSwitch.cure(true);
+        if ("/cure".equals(action) || "/poison".equals(action)) {
+            probeSwitch.cure("/cure".equals(action));
             response.setStatus(204);
             return;
         }
