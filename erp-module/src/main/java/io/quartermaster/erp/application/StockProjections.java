@@ -8,7 +8,9 @@ import io.quartermaster.platform.api.event.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The ERP's view of stock for replenishment: every stock event carries the level's state and
@@ -29,6 +31,38 @@ public class StockProjections implements EventHandler {
     @Override
     public Set<String> eventTypes() {
         return PostingRules.STOCK_EVENTS;
+    }
+
+    /**
+     * A batch's stock events folded per (SKU, location) to the newest level, applied in (SKU,
+     * location) order: one projection update and one evaluation per row instead of one per
+     * event, and two receivers lock rows in the same order, so they cannot deadlock. An alert
+     * or automatic PO fires on the state the batch ends in (a dip and recovery within one batch,
+     * milliseconds apart, is not a crossing), still exactly once.
+     */
+    @Override
+    public void handleAll(List<EventEnvelope> events) {
+        record Level(int available, long version) {
+        }
+        TreeMap<String, Level> newest = new TreeMap<>();
+        for (EventEnvelope event : events) {
+            JsonObject payload = Jsonp.parseObject(event.payload());
+            JsonObject level = payload.getJsonObject("level");
+            if (level == null || !payload.containsKey("sku") || !payload.containsKey("location")) {
+                continue;
+            }
+            try {
+                String key = payload.getString("sku") + "\u0000" + payload.getString("location");
+                Level state = new Level(level.getInt("available"), level.getJsonNumber("version").longValue());
+                newest.merge(key, state, (a, b) -> b.version() > a.version() ? b : a);
+            } catch (ClassCastException | NullPointerException e) {
+                throw new MalformedEventException(event.type() + " " + event.eventId() + " has no usable level state", e);
+            }
+        }
+        newest.forEach((key, state) -> {
+            int split = key.indexOf('\u0000');
+            purchasing.onStockLevel(key.substring(0, split), key.substring(split + 1), state.available(), state.version());
+        });
     }
 
     @Override

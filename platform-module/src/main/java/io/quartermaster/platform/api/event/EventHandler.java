@@ -20,4 +20,14 @@ public interface EventHandler {
 
     /** Applies the event; runs inside the consumer's database transaction. */
     void handle(EventEnvelope event);
+
+    /**
+     * Applies a batch of events (new to this consumer, in arrival order), inside the consumer's
+     * one database transaction for the batch. A handler that can do better than one event after
+     * the other — fold several changes of one row into one, lock rows in a fixed order —
+     * overrides this; throwing fails the whole batch, whose events are then handled one by one.
+     */
+    default void handleAll(java.util.List<EventEnvelope> events) {
+        events.forEach(this::handle);
+    }
 }

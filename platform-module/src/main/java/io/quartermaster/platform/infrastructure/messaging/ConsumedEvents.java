@@ -46,7 +46,8 @@ public class ConsumedEvents {
     /**
      * The batched form of {@link #handleOnce}: the events' consumed records are inserted with
      * one statement, and those that were new (not handled before, nor earlier in this batch) are
-     * handed to their handlers in order — all in one database transaction.
+     * handed to each interested handler as one list, in arrival order
+     * ({@link EventHandler#handleAll}) — all in one database transaction.
      *
      * @return how many events had an effect
      */
@@ -67,16 +68,20 @@ public class ConsumedEvents {
                 .getResultList();
         java.util.Set<String> fresh = new java.util.HashSet<>();
         inserted.forEach(id -> fresh.add(String.valueOf(id)));
-        int handled = 0;
+        List<EventEnvelope> applied = new java.util.ArrayList<>();
         for (EventEnvelope event : events) {
             // remove: the same event twice in one batch has one effect
             if (fresh.remove(event.eventId().toString())) {
-                for (EventHandler handler : interested(handlers, event)) {
-                    handler.handle(event);
-                }
-                handled++;
+                applied.add(event);
             }
         }
+        for (EventHandler handler : handlers) {
+            List<EventEnvelope> mine = applied.stream().filter(e -> handler.eventTypes().contains(e.type())).toList();
+            if (!mine.isEmpty()) {
+                handler.handleAll(mine);
+            }
+        }
+        int handled = applied.size();
         em.createNativeQuery("delete from platform.delivery_failure where consumer = ?1 and event_id = any(?2)")
                 .setParameter(1, consumer)
                 .setParameter(2, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))

@@ -3,6 +3,7 @@ package io.quartermaster.platform.infrastructure.messaging;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
 import io.quartermaster.platform.api.tx.DatabaseFailures;
+import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -118,6 +119,7 @@ final class ConsumerLoop implements Runnable {
     private void process(JMSContext context, List<Message> messages) {
         long wait = 500;
         boolean waiting = false;
+        int conflicts = 0;
         while (true) {
             try {
                 List<EventEnvelope> events = new ArrayList<>(messages.size());
@@ -131,6 +133,12 @@ final class ConsumerLoop implements Runnable {
                 }
                 return;
             } catch (JMSException | RuntimeException e) {
+                String state = Transactions.sqlState(e);
+                if (running && ("40P01".equals(state) || "40001".equals(state)) && ++conflicts <= 5) {
+                    // A deadlock or serialization failure rolled the database back: nothing happened, try again.
+                    sleep(5L * conflicts);
+                    continue;
+                }
                 if (running && DatabaseFailures.unavailable(e)) {
                     // Not the messages' fault: keep them (uncommitted, so a crash still redelivers them) and
                     // try again once the database is back, without using up their delivery attempts.
