@@ -171,6 +171,50 @@ class GroupCommitIT {
         assertBatched();
     }
 
+    @Test
+    void twoThousandOrdersAsFastAsTheyComeArePostedOnceAndTheBooksComeToRest() throws Exception {
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String sku = product("6.00");
+            receive(sku, 500);
+            skus.add(sku);
+        }
+        String run = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> keys = List.of(web, mobile, pos);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<Answer>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2000; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> order(keys.get(n % 3), List.of(skus.get(n % 20)), 1, "tok_visa",
+                        run + "-" + n, "burst-" + run + "-" + n)));
+            }
+            for (Future<Answer> f : futures) {
+                Answer a = f.get();
+                assertThat(a.status()).as(a.toString()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Poll.until(() -> Http.get("/api/v1/ledger/reconciliation", Http.admin()).json(),
+                r -> r.getBoolean("atRest") && r.getJsonNumber("difference").bigDecimalValue().signum() == 0,
+                java.time.Duration.ofSeconds(60), "the books at rest with stock and ledger agreeing");
+        String ordersOfRun = "(select id from orders.customer_order where customer_ref like ?)";
+        assertThat(count("select count(*) from erp.journal_entry j join platform.outbox x on x.event_id = j.source_event_id "
+                + "where x.type = 'OrderPlaced' and (x.body::jsonb #>> '{payload,orderId}')::uuid in " + ordersOfRun, run + "-%"))
+                .as("one OrderPlaced entry per order").isEqualTo(2000);
+        assertThat(count("select count(*) from platform.outbox x "
+                + "where x.type = 'OrderPlaced' and (x.body::jsonb #>> '{payload,orderId}')::uuid in " + ordersOfRun, run + "-%"))
+                .as("one OrderPlaced event per order").isEqualTo(2000);
+        JsonObject trial = Http.get("/api/v1/ledger/trial-balance", Http.admin()).json();
+        assertThat(trial.getJsonNumber("totalDebit").bigDecimalValue())
+                .isEqualByComparingTo(trial.getJsonNumber("totalCredit").bigDecimalValue());
+        for (String sku : skus) {
+            assertThat(Http.get("/api/v1/stock/" + sku, Http.admin()).json().getInt("onHand")).isEqualTo(400);
+        }
+        assertBatched();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Some batch of this test carried more than one request: requests − batches grew. */
