@@ -28,7 +28,11 @@ public final class Api {
 
     public Api(Duration timeout) {
         this.timeout = timeout;
+        // HTTP/1.1 as registers and storefront back ends send it: the JDK client's default (HTTP/2)
+        // asks every new cleartext connection to upgrade to h2c, and under 128 clients Payara's
+        // upgrade path left request bodies unread until Grizzly's blocking read timed out.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
                 .executor(Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "http");

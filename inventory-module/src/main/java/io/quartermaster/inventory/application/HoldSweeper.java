@@ -19,10 +19,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Releases expired holds within about a second of their expiry. Runs on every instance:
- * each hold is claimed with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so two
- * sweepers never release the same hold, and a confirm holding the hold's lock wins or
- * loses cleanly against the sweeper — exactly one outcome.
+ * Releases expired holds within about a second of their expiry. Runs on every instance: a
+ * sweep claims the due holds with {@code FOR UPDATE SKIP LOCKED} and releases them as one
+ * batch (one lock of their stock rows, one commit), so two sweepers never release the same
+ * hold, and a confirm holding the hold's lock wins or loses cleanly against the sweeper —
+ * exactly one outcome.
  */
 @Singleton
 @Startup
@@ -32,6 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class HoldSweeper {
 
     private static final Logger LOG = Logger.getLogger(HoldSweeper.class.getName());
+
+    /** Most holds one sweep transaction releases. */
+    private static final int BATCH = 200;
 
     @Inject
     InventoryService inventory;
@@ -68,21 +72,11 @@ public class HoldSweeper {
     private void loop() {
         while (running) {
             try {
-                List<UUID> due = inventory.dueHolds(200);
-                int expired = 0;
-                for (UUID id : due) {
-                    if (!running) {
-                        break;
-                    }
-                    if (inventory.expire(id)) {
-                        expired++;
-                    }
-                }
+                int expired = inventory.expireDue(BATCH);
                 if (expired > 0) {
-                    final int count = expired;
-                    LOG.fine(() -> "Released " + count + " expired hold(s)");
+                    LOG.fine(() -> "Released " + expired + " expired hold(s)");
                 }
-                if (due.size() == 200) {
+                if (expired == BATCH) {
                     continue;
                 }
             } catch (RuntimeException e) {

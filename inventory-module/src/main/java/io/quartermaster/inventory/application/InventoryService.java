@@ -202,14 +202,9 @@ public class InventoryService implements InventoryFacade {
         return holds.apply(commands);
     }
 
-    /** Releases one expired hold if it is still active and not locked by anyone else. */
-    public boolean expire(UUID holdId) {
-        return holds.expire(holdId);
-    }
-
-    /** Holds due to expire, oldest first. */
-    public List<UUID> dueHolds(int max) {
-        return holds.due(max);
+    /** Releases up to {@code max} expired holds that no one else holds the lock of, as one batch; how many. */
+    public int expireDue(int max) {
+        return holds.expireDue(max);
     }
 
     @Override

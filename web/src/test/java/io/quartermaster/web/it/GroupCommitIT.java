@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -222,29 +221,26 @@ class GroupCommitIT {
         assertThat(sharedRequests()).as("requests that shared a batch").isGreaterThan(sharedBefore);
     }
 
-    private static long sharedRequests() throws Exception {
-        JsonObject sizes = Http.get("/api/v1/admin/stock-batches", Http.admin()).json();
-        return sizes.getJsonNumber("requests").longValue() - sizes.getJsonNumber("batches").longValue();
-    }
-
     private static String key(String channel) throws Exception {
-        Answer client = Http.post("/api/v1/admin/api-clients",
-                "{\"name\":\"batch " + channel.toLowerCase() + "\",\"role\":\"CHANNEL\",\"channel\":\"" + channel + "\"}",
-                Http.admin());
-        assertThat(client.status()).as(client.toString()).isEqualTo(201);
-        return client.json().getString("key");
+        return Shop.channelKey("batch " + channel.toLowerCase(), channel);
     }
 
     private static String product(String price) throws Exception {
-        String sku = "GC-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(Http.put("/api/v1/products/" + sku, "{\"name\":\"Batch item\",\"price\":" + price + ",\"taxRate\":0.20}",
-                Http.admin()).status()).isEqualTo(201);
-        return sku;
+        return Shop.product("GC-", "Batch item", price, "0.20");
     }
 
     private static void receive(String sku, int quantity) throws Exception {
-        assertThat(Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\",\"quantity\":" + quantity
-                + ",\"unitCost\":1.50}", Http.admin()).status()).isEqualTo(201);
+        Shop.receive(sku, quantity, "1.50");
+    }
+
+    /** All requests released at once from as many threads, so that they reach the server together. */
+    private static List<Answer> race(int n, IntFunction<Callable<Answer>> request) throws Exception {
+        return Shop.race(n, n, request);
+    }
+
+    private static long sharedRequests() throws Exception {
+        JsonObject sizes = Http.get("/api/v1/admin/stock-batches", Http.admin()).json();
+        return sizes.getJsonNumber("requests").longValue() - sizes.getJsonNumber("batches").longValue();
     }
 
     private static Answer order(String client, List<String> skus, int quantity, String token, String customerRef,
@@ -258,30 +254,6 @@ class GroupCommitIT {
                 + (customerRef == null ? "" : ",\"customerRef\":\"" + customerRef + "\"") + "}";
         return idempotencyKey == null ? Http.post("/api/v1/orders", body, Http.bearer(client))
                 : Http.post("/api/v1/orders", body, Http.bearer(client), idempotencyKey);
-    }
-
-    /** All requests released at once from as many threads, so that they reach the server together. */
-    private static List<Answer> race(int n, IntFunction<Callable<Answer>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Callable<Answer> call = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static long deadlocks() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quartermaster.web.it.Http.Answer;
 import jakarta.json.JsonObject;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -386,51 +385,24 @@ class OrdersIT {
     // ------------------------------------------------------------------ helpers
 
     private static String key(String channel) throws Exception {
-        Answer client = Http.post("/api/v1/admin/api-clients",
-                "{\"name\":\"" + channel.toLowerCase() + " client\",\"role\":\"CHANNEL\",\"channel\":\"" + channel + "\"}",
-                Http.admin());
-        assertThat(client.status()).as(client.toString()).isEqualTo(201);
-        return client.json().getString("key");
+        return Shop.channelKey(channel.toLowerCase() + " client", channel);
     }
 
     private static String product(String price, String taxRate) throws Exception {
-        String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(Http.put("/api/v1/products/" + sku, "{\"name\":\"Item\",\"price\":" + price + ",\"taxRate\":" + taxRate + "}",
-                Http.admin()).status()).isEqualTo(201);
-        return sku;
+        return Shop.product("ORD-", "Item", price, taxRate);
     }
 
     private static void receive(String sku, int quantity) throws Exception {
-        assertThat(Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\",\"quantity\":" + quantity
-                + ",\"unitCost\":" + new BigDecimal("2.00") + "}", Http.admin()).status()).isEqualTo(201);
+        Shop.receive(sku, quantity, "2.00");
+    }
+
+    private static List<Answer> race(int n, java.util.function.IntFunction<Callable<Answer>> request) throws Exception {
+        return Shop.race(n, 32, request);
     }
 
     private static Answer order(String key, String sku, int quantity, String token) throws Exception {
         return Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}],"
                 + "\"payment\":{\"token\":\"" + token + "\"}}", Http.bearer(key));
-    }
-
-    private static List<Answer> race(int n, java.util.function.IntFunction<Callable<Answer>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Callable<Answer> call = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static void assertField(Answer answer, int status, String field) {

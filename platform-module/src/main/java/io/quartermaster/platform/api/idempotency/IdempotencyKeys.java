@@ -37,14 +37,15 @@ public class IdempotencyKeys {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<StoredAnswer> begin(String client, String key, String requestHash) {
-        int claimed = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
+        return claim(client, key, requestHash) ? Optional.empty() : existing(client, key, requestHash);
+    }
+
+    /** @return true when this call inserted the claim */
+    private boolean claim(String client, String key, String requestHash) {
+        return em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
                         + "values (?1, ?2, ?3, 'IN_PROGRESS') on conflict do nothing")
                 .setParameter(1, client).setParameter(2, key).setParameter(3, requestHash)
-                .executeUpdate();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        return existing(client, key, requestHash);
+                .executeUpdate() == 1;
     }
 
     /**
@@ -60,14 +61,7 @@ public class IdempotencyKeys {
                 .getResultList();
         if (rows.isEmpty()) {
             // Purged between the insert and the select: claim it again.
-            int claimed = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
-                            + "values (?1, ?2, ?3, 'IN_PROGRESS') on conflict do nothing")
-                    .setParameter(1, client).setParameter(2, key).setParameter(3, requestHash)
-                    .executeUpdate();
-            if (claimed == 1) {
-                return Optional.empty();
-            }
-            return existing(client, key, requestHash);
+            return claim(client, key, requestHash) ? Optional.empty() : existing(client, key, requestHash);
         }
         Object[] row = rows.get(0);
         if (!requestHash.equals(row[0])) {
@@ -97,13 +91,18 @@ public class IdempotencyKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Claim> claimAll(List<IdempotentCall> calls) {
+        // Inserted in (client, key) order: two batches claiming the same keys (a client's retries
+        // landing in two batches at once) queue on them instead of deadlocking.
+        List<IdempotentCall> sorted = calls.stream()
+                .sorted(java.util.Comparator.comparing(IdempotentCall::client).thenComparing(IdempotentCall::key))
+                .toList();
         @SuppressWarnings("unchecked")
         List<Object[]> inserted = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
                         + "select c, k, h, 'IN_PROGRESS' from unnest(?1, ?2, ?3) as u(c, k, h) "
                         + "on conflict do nothing returning client, key")
-                .setParameter(1, calls.stream().map(IdempotentCall::client).toArray(String[]::new))
-                .setParameter(2, calls.stream().map(IdempotentCall::key).toArray(String[]::new))
-                .setParameter(3, calls.stream().map(IdempotentCall::requestHash).toArray(String[]::new))
+                .setParameter(1, sorted.stream().map(IdempotentCall::client).toArray(String[]::new))
+                .setParameter(2, sorted.stream().map(IdempotentCall::key).toArray(String[]::new))
+                .setParameter(3, sorted.stream().map(IdempotentCall::requestHash).toArray(String[]::new))
                 .getResultList();
         java.util.Set<String> mine = new java.util.HashSet<>();
         for (Object row : inserted) {
