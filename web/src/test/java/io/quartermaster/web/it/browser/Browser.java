@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -83,15 +84,36 @@ final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
-    /** Opens a p:selectOneMenu and clicks the item whose label starts with {@code label}. */
+    /**
+     * Opens a p:selectOneMenu and clicks the item whose label starts with {@code label}, until its
+     * panel has closed. The menu is clicked again while another menu's panel covers it (the click
+     * lands on that panel: ElementClickInterceptedException).
+     */
     void choose(String menuId, String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
-        String items = "#" + menuId.replace(":", "\\:") + "_items li";
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(items)));
-        driver.findElements(By.cssSelector(items)).stream()
-                .filter(li -> li.getAttribute("data-label") != null && li.getAttribute("data-label").startsWith(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no item '" + label + "' in " + menuId))
-                .click();
+        String escaped = "#" + menuId.replace(":", "\\:");
+        wait.ignoring(ElementClickInterceptedException.class).until(d -> {
+            WebElement menu = ExpectedConditions.elementToBeClickable(By.id(menuId)).apply(d);
+            if (menu == null) {
+                return false;
+            }
+            menu.click();
+            return true;
+        });
+        By items = By.cssSelector(escaped + "_items li");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(items));
+        // A click that lands while the panel is still opening is lost and the panel stays open:
+        // click the item until the panel has closed.
+        wait.until(d -> {
+            List<WebElement> shown = d.findElements(items).stream().filter(WebElement::isDisplayed).toList();
+            if (shown.isEmpty()) {
+                return true;
+            }
+            shown.stream()
+                    .filter(li -> li.getAttribute("data-label") != null && li.getAttribute("data-label").startsWith(label))
+                    .findFirst().orElseThrow(() -> new AssertionError("no item '" + label + "' in " + menuId))
+                    .click();
+            return false;
+        });
     }
 
     /** Clicks, trying again when an AJAX update replaced the element between finding and clicking it. */
