@@ -73,7 +73,7 @@ public final class Check {
 
     public static JsonObject fetch(String url, String user, String password, int inFlightSeconds)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(url + "/api/v1/admin/invariants?inFlightSeconds=" + inFlightSeconds))

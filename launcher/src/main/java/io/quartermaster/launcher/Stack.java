@@ -258,7 +258,9 @@ public final class Stack implements AutoCloseable {
 
     /** Waits until {@code /health/ready} answers 200, or the process died, or the time is up (then says what it saw last). */
     public static boolean awaitReady(Instance instance, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the JDK client's default asks for an h2c upgrade, and Payara Micro 6 sometimes never answers
+        // an upgraded connection; the client then times out on it for good (seen: 5 minutes of timeouts).
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline && instance.alive()) {

@@ -20,7 +20,9 @@ public final class Http {
 
     public static final String ADMIN_PASSWORD = "it-admin-password-7f3c";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: Payara Micro 6's answer to the JDK client's default h2c upgrade sometimes never comes (launcher/README.md). */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }

@@ -134,7 +134,7 @@ class LedgerApiIT {
     }
 
     private static List<CSVRecord> csv(String path, String authorization) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Http.base() + path))
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(Http.base() + path))
                 .header("Authorization", authorization).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -191,27 +191,59 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends a pass's events in the relay's transacted session and commits it: one journal sync for all. */
+    /**
+     * Sends a pass's events in the relay's transacted session and commits it: one journal sync for
+     * all. Artemis refuses a whole transaction that carries one duplicate (an event that reached the
+     * broker before, when an instance died between the broker's commit and its own); that pass is then
+     * sent again one message at a time outside a transaction, where the broker drops the duplicate
+     * alone and routes the others.
+     */
     private void publish(List<OutboxRecord> records) {
         JMSContext ctx = context();
         try {
             for (OutboxRecord record : records) {
-                String eventId = record.eventId().toString();
-                TextMessage message = ctx.createTextMessage(record.body());
-                message.setJMSType(record.type());
-                message.setStringProperty("eventId", eventId);
-                // The broker drops a second message with the same id, also across its restarts.
-                message.setStringProperty("_AMQ_DUPL_ID", eventId);
-                producer.send(topic, message);
+                producer.send(topic, message(ctx, record));
             }
             ctx.commit();
-        } catch (jakarta.jms.JMSException e) {
-            rollbackQuietly(ctx);
-            throw new IllegalStateException(e);
         } catch (RuntimeException e) {
             rollbackQuietly(ctx);
-            throw e;
+            if (!duplicate(e)) {
+                throw e;
+            }
+            LOG.info(() -> "A relay pass of " + records.size() + " events carried an event the broker has already; "
+                    + "sending them one at a time");
+            try (JMSContext single = broker.producerContext()) {
+                JMSProducer one = single.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+                Topic events = single.createTopic(broker.eventsTopic());
+                for (OutboxRecord record : records) {
+                    one.send(events, message(single, record));
+                }
+            }
         }
+    }
+
+    private static TextMessage message(JMSContext ctx, OutboxRecord record) {
+        String eventId = record.eventId().toString();
+        TextMessage message = ctx.createTextMessage(record.body());
+        try {
+            message.setJMSType(record.type());
+            message.setStringProperty("eventId", eventId);
+            // The broker drops a second message with the same id, also across its restarts.
+            message.setStringProperty("_AMQ_DUPL_ID", eventId);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+        return message;
+    }
+
+    private static boolean duplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Duplicate message detected")
+                    || t.getClass().getSimpleName().contains("DuplicateId")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollbackQuietly(JMSContext ctx) {

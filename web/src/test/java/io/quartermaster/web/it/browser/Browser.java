@@ -192,7 +192,7 @@ final class Browser implements AutoCloseable {
         if (session != null) {
             request.header("Cookie", "JSESSIONID=" + session.getValue());
         }
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
