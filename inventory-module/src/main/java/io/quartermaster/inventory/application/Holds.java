@@ -145,7 +145,7 @@ public class Holds {
         Set<String> rowSkus = new TreeSet<>();
         Map<String, Long> idsByCode = byCode(codes);
         for (HoldCommand command : commands) {
-            if (command instanceof PlaceHold place && place.locations() != null) {
+            if (command instanceof PlaceHold place && place.locations() != null && place.lines() != null) {
                 place.locations().stream().map(idsByCode::get).filter(java.util.Objects::nonNull).forEach(rowLocations::add);
                 place.lines().stream().filter(l -> l != null && knownSkus.contains(l.sku()))
                         .forEach(l -> rowSkus.add(l.sku()));
@@ -175,8 +175,7 @@ public class Holds {
             }
         }
         batch.placed.forEach(em::persist);
-        // Movement ids go into the events; a movement has its id from the sequence as soon as it is persisted.
-        batch.events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
+        publishEvents(batch);
         return outcomes;
     }
 
@@ -351,9 +350,14 @@ public class Holds {
             for (UUID id : ids) {
                 release(batch, id, HoldStatus.EXPIRED, "hold-expiry");
             }
-            batch.events.forEach(e -> outbox.publish(e.event().apply(0)));
+            publishEvents(batch);
             return ids.size();
         });
+    }
+
+    /** The batch's events, in the order decided; a movement has its id from the sequence as soon as it is persisted. */
+    private void publishEvents(Batch batch) {
+        batch.events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
     }
 
     private static Map<String, Long> byCode(Map<Long, String> codes) {

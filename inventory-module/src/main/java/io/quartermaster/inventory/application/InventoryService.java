@@ -29,7 +29,6 @@ import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.TransferStock;
 import io.quartermaster.inventory.api.event.StockAdjusted;
 import io.quartermaster.inventory.api.event.StockCounted;
-import io.quartermaster.inventory.api.event.StockLevelState;
 import io.quartermaster.inventory.api.event.StockReceived;
 import io.quartermaster.inventory.api.event.StockReturned;
 import io.quartermaster.inventory.api.event.StockTransferred;
@@ -61,8 +60,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -564,17 +561,6 @@ public class InventoryService implements InventoryFacade {
                 "no location " + code, Map.of("field", field)));
     }
 
-    private Map<String, Location> requireLocations(List<String> codes) {
-        Map<String, Location> found = em.createQuery("select l from Location l where l.code in :codes", Location.class)
-                .setParameter("codes", codes).getResultStream()
-                .collect(Collectors.toMap(Location::code, Function.identity()));
-        List<String> unknown = codes.stream().filter(c -> !found.containsKey(c)).toList();
-        if (!unknown.isEmpty()) {
-            throw new ProblemException(404, "Unknown location", "no location " + String.join(", ", unknown));
-        }
-        return found;
-    }
-
     private Optional<Location> findLocation(String code) {
         return em.createQuery("select l from Location l where l.code = :code", Location.class)
                 .setParameter("code", code).getResultStream().findFirst();
@@ -584,10 +570,6 @@ public class InventoryService implements InventoryFacade {
         Map<Long, String> codes = new HashMap<>();
         em.createQuery("select l from Location l", Location.class).getResultStream().forEach(l -> codes.put(l.id(), l.code()));
         return codes;
-    }
-
-    private static String code(Map<String, Location> byCode, long locationId) {
-        return byCode.values().stream().filter(l -> l.id() == locationId).findFirst().map(Location::code).orElseThrow();
     }
 
     private static void requirePositive(String field, Integer quantity) {

@@ -183,8 +183,7 @@ public class OrderService implements OrderFacade {
         } catch (ProblemException e) {
             if (e.status() == 410 || e.status() == 409) {
                 refundExpired(id, viewer, captureRef, amount);
-                throw new ProblemException(410, "Checkout expired", "the hold of checkout " + id + " expired at "
-                        + expiresAt + "; nothing was charged (or the charge was refunded)");
+                throw expired(id, expiresAt);
             }
             throw e;
         }

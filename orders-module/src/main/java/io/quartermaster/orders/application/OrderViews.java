@@ -38,7 +38,11 @@ final class OrderViews {
     }
 
     static ProblemException expired(Checkout c) {
-        return new ProblemException(410, "Checkout expired", "the hold of checkout " + c.id() + " expired at "
-                + c.expiresAt() + "; nothing was charged (or the charge was refunded)");
+        return expired(c.id(), c.expiresAt());
+    }
+
+    static ProblemException expired(java.util.UUID checkoutId, Instant expiresAt) {
+        return new ProblemException(410, "Checkout expired", "the hold of checkout " + checkoutId + " expired at "
+                + expiresAt + "; nothing was charged (or the charge was refunded)");
     }
 }

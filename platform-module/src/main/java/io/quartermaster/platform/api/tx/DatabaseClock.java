@@ -1,8 +1,11 @@
 package io.quartermaster.platform.api.tx;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,17 +19,35 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class DatabaseClock {
 
+    private static final Object KEY = DatabaseClock.class.getName();
+
     @PersistenceContext(unitName = "platform")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
+    /**
+     * Asked once per transaction: a stock batch asks in the orders module and again in the
+     * inventory, and {@code now()} answers the same within one transaction.
+     */
     public Instant now() {
-        Object now = em.createNativeQuery("select now()").getSingleResult();
-        if (now instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
+        boolean inTransaction = registry.getTransactionStatus() == Status.STATUS_ACTIVE;
+        if (inTransaction && registry.getResource(KEY) instanceof Instant known) {
+            return known;
         }
-        if (now instanceof OffsetDateTime time) {
-            return time.toInstant();
+        Object answer = em.createNativeQuery("select now()").getSingleResult();
+        Instant now;
+        if (answer instanceof Timestamp timestamp) {
+            now = timestamp.toInstant();
+        } else if (answer instanceof OffsetDateTime time) {
+            now = time.toInstant();
+        } else {
+            throw new IllegalStateException("now() answered " + answer.getClass().getSimpleName());
         }
-        throw new IllegalStateException("now() answered " + now.getClass().getSimpleName());
+        if (inTransaction) {
+            registry.putResource(KEY, now);
+        }
+        return now;
     }
 }
