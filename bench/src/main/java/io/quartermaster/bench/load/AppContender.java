@@ -26,17 +26,28 @@ final class AppContender implements Contender {
     private final List<String> authorizations;
     private final BenchDatabase database;
     private final AtomicInteger turn = new AtomicInteger();
+    private final String name;
 
     AppContender(Api api, String baseUrl, List<String> channelKeys, BenchDatabase database) {
+        this(api, baseUrl, channelKeys.stream().map(Api::bearer).toList(), database, "Quartermaster");
+    }
+
+    private AppContender(Api api, String baseUrl, List<String> authorizations, BenchDatabase database, String name) {
+        this.name = name;
         this.api = api;
         this.baseUrl = baseUrl;
-        this.authorizations = channelKeys.stream().map(Api::bearer).toList();
+        this.authorizations = authorizations;
         this.database = database;
     }
 
     @Override
     public String name() {
-        return "Quartermaster";
+        return name;
+    }
+
+    /** The same buyers under another name in the report (a run under other conditions). */
+    AppContender named(String other) {
+        return new AppContender(api, baseUrl, authorizations, database, other);
     }
 
     static String sku(int number) {

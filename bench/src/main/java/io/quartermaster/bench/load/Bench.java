@@ -85,6 +85,7 @@ public final class Bench {
     private Stack stack;
     private Stack.Instance instance;
     private BenchDatabase db;
+    private Books books;
     private PgbenchTwin twin;
     private Process redisServer;
     private JedisPool redis;
@@ -192,6 +193,7 @@ public final class Bench {
             throw new IllegalStateException("Quartermaster did not become ready; see " + dataDir.resolve("logs"));
         }
         db = new BenchDatabase(stack.jdbcUrl(), EmbeddedDatabase.USER);
+        books = new Books(db);
         twin = new PgbenchTwin(pgbench, stack.database().port(), EmbeddedDatabase.USER, EmbeddedDatabase.DATABASE,
                 dataDir.resolve("pgbench"));
         int redisPort = LocalMachine.freePort();
@@ -374,11 +376,112 @@ public final class Bench {
         AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
         runs.add(measure(Workload.W6, app, 0, rate, false).with("rate", "70 % of W2's best closed-loop orders/s"));
         runs.add(pgbench(Workload.W6, 32, rate, 1));
+        BrokerOutage outage = new BrokerOutage(10, 60);
+        Run down = measure(Workload.W6, app.named(OUTAGE), 0, rate, false, outage, 10 + 60 + 50);
+        runs.add(down.with("broker down", outage.report()).with(CAUGHT_UP, outage.catchUpSeconds() < 0 ? "never"
+                : "%.1f s".formatted(outage.catchUpSeconds())));
+        backlogDrain(100_000);
+    }
+
+    static final String OUTAGE = "Quartermaster, broker down 60 s";
+    static final String CAUGHT_UP = "caught up after the broker came back";
+
+    /** The note of every application run: from the last request answered to nothing in flight. */
+    static final String AT_REST = "books at rest (every event published and posted) after the load stopped";
+
+    /**
+     * Stops the broker {@code afterSeconds} into the measured window for {@code downSeconds}, then
+     * times the catch-up: until the oldest event not yet published or not yet posted by the ERP
+     * is under a second old again, with the load still arriving.
+     */
+    private final class BrokerOutage {
+        final int afterSeconds;
+        final int downSeconds;
+        private Thread thread;
+        private volatile long mark;
+        private volatile double catchUpSeconds = -1;
+        private volatile String failure;
+
+        BrokerOutage(int afterSeconds, int downSeconds) {
+            this.afterSeconds = afterSeconds;
+            this.downSeconds = downSeconds;
+        }
+
+        void start(long outboxMark) {
+            mark = outboxMark;
+            thread = new Thread(this::run, "broker-outage");
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                Thread.sleep((plan.warmup() + afterSeconds) * 1000L);
+                progress("W6: broker stopped for %d s under load ...", downSeconds);
+                stack.stopBroker();
+                Thread.sleep(downSeconds * 1000L);
+                stack.startBroker();
+                long back = System.nanoTime();
+                progress("W6: broker back; timing the catch-up ...");
+                while (System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
+                    if (books.oldestInFlight(mark) < 1.0) {
+                        catchUpSeconds = (System.nanoTime() - back) / 1e9;
+                        progress("W6: caught up %.1f s after the broker came back", catchUpSeconds);
+                        return;
+                    }
+                    Thread.sleep(250);
+                }
+            } catch (Exception e) {
+                failure = e.toString();
+            }
+        }
+
+        void await() throws InterruptedException {
+            if (thread != null) {
+                thread.join();
+            }
+        }
+
+        String report() {
+            if (failure != null) {
+                return "the outage could not be run: " + failure;
+            }
+            return downSeconds + " s, from " + afterSeconds + " s into the measured window; "
+                    + (catchUpSeconds < 0 ? "**not caught up within 3 min** of its return"
+                    : "caught up (oldest event not yet published or posted < 1 s old) %.1f s after the broker came back"
+                    .formatted(catchUpSeconds));
+        }
+
+        double catchUpSeconds() {
+            return catchUpSeconds;
+        }
+    }
+
+    /** A backlog written into the outbox at once; how fast the relay publishes it and the ERP posts it. */
+    private void backlogDrain(int events) throws Exception {
+        waitForRest(Duration.ofMinutes(5));
+        progress("W6: draining a backlog of %,d events written into the outbox at once ...", events);
+        Books.Drain drain = books.drain(events, Duration.ofMinutes(10));
+        String line = drain.relaySeconds() < 0
+                ? "Backlog drain: %,d OrderPlaced events written into the outbox at once were **not drained within 10 min**."
+                        .formatted(events)
+                : ("Backlog drain: %,d synthetic OrderPlaced events written into the outbox in one statement (as an outage "
+                + "leaves them). The relay published them in %.1f s (%,.0f events/s); the ERP had posted all their journal "
+                + "entries %.1f s after they were written (%,.0f events/s). Both ran at the same time, on the same 2 cores, "
+                + "each in its own batches.").formatted(events, drain.relaySeconds(), drain.relayPerSecond(),
+                drain.erpSeconds(), drain.erpPerSecond());
+        progress("W6: %s", line);
+        notes.computeIfAbsent(Workload.W6, k -> new ArrayList<>()).add(line);
     }
 
     // ------------------------------------------------------------------ one run
 
     private Run measure(Workload w, Contender contender, int clients, double rate, boolean profile) throws Exception {
+        int seconds = w == Workload.W5 || w == Workload.W6 ? plan.longSeconds() : plan.seconds();
+        return measure(w, contender, clients, rate, profile, null, seconds);
+    }
+
+    private Run measure(Workload w, Contender contender, int clients, double rate, boolean profile, BrokerOutage outage,
+                        int seconds) throws Exception {
         boolean app = contender instanceof AppContender || contender instanceof CheckoutContender;
         if (!app) {
             db.resetBenchStock();
@@ -392,7 +495,10 @@ public final class Bench {
         progress("%s ...", label);
         Map<Integer, Long> before = contender.onHand();
         long deadlocksBefore = db.deadlocks();
-        int seconds = w == Workload.W5 || w == Workload.W6 ? plan.longSeconds() : plan.seconds();
+        long mark = app ? books.mark() : 0;
+        if (outage != null) {
+            outage.start(mark);
+        }
         Path jfr = dataDir.resolve("profile-" + w.name().toLowerCase() + "-" + clients + ".jfr");
         boolean profiling = profile && Profiler.start(instance.pid(), Duration.ofSeconds(plan.warmup() + seconds), jfr);
         Tally tally;
@@ -402,6 +508,13 @@ public final class Bench {
                     ? Load.open(contender, w, rate, Duration.ofSeconds(plan.warmup()), Duration.ofSeconds(seconds), 512, label)
                     : Load.closed(contender, w, clients, Duration.ofSeconds(plan.warmup()), Duration.ofSeconds(seconds), label);
             waits = sampler.shares();
+        }
+        double rest = -1;
+        if (app) {
+            if (outage != null) {
+                outage.await();
+            }
+            rest = books.secondsToRest(mark, Duration.ofMinutes(3));
         }
         long deadlocks = db.deadlocks() - deadlocksBefore;
         Map<Integer, Long> after = contender.onHand();
@@ -420,6 +533,9 @@ public final class Bench {
                 h.getMaxValue() / 1000.0, lag, waits, null, new LinkedHashMap<>());
         if (w == Workload.W5) {
             run = run.with("abandoned holds", String.valueOf(tally.count(Verdict.ABANDONED)));
+        }
+        if (app) {
+            run = run.with(AT_REST, rest < 0 ? "**not within 3 min**" : "%.1f s".formatted(rest));
         }
         progress("%s: %.0f orders/s, p99 %.1f ms, %d oversold, %d false rejections, %d errors%s", label,
                 run.ordersPerSecond(), run.p99(), oversells, falseRejections, run.errorCount(),

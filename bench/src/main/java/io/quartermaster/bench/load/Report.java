@@ -181,6 +181,26 @@ final class Report {
                     "expiry → release " + releases(h) + "; " + h.overdue() + " samples with an overdue hold",
                     yes(h.overdue() == 0 && h.expiry().max() <= 5000)});
         });
+        List<Run> closedApp = runs.stream().filter(r -> r.contender().equals(APP) && "closed".equals(r.mode())
+                && (r.workload() == Workload.W1 || r.workload() == Workload.W2) && r.lag() != null && r.lag().entries() > 0).toList();
+        closedApp.stream().max(java.util.Comparator.comparingDouble(r -> r.lag().p99())).ifPresent(r -> t.add(new String[] {
+                "Ledger lag p99 ≤ 1 s in the closed-loop W1 and W2 runs", "worst p99 %.0f ms (%s, %s, %.0f orders/s)"
+                        .formatted(r.lag().p99(), r.workload(), r.load(), r.ordersPerSecond()), yes(r.lag().p99() <= 1000)}));
+        closedApp.stream().max(java.util.Comparator.comparingDouble(r -> {
+                    double at = seconds(r.notes().get(Bench.AT_REST));
+                    return at < 0 ? Double.MAX_VALUE : at;
+                }))
+                .ifPresent(r -> {
+                    double worst = seconds(r.notes().get(Bench.AT_REST));
+                    t.add(new String[] {"Books at rest within 5 s after a closed-loop W1/W2 run stops",
+                            "worst %s (%s, %s, %.0f orders/s)".formatted(r.notes().get(Bench.AT_REST), r.workload(), r.load(),
+                                    r.ordersPerSecond()), yes(worst >= 0 && worst <= 5)});
+                });
+        of(Workload.W6, Bench.OUTAGE).forEach(r -> {
+            double caughtUp = seconds(r.notes().get(Bench.CAUGHT_UP));
+            t.add(new String[] {"W6 a 60 s broker outage under load caught up within 30 s of its return",
+                    r.notes().get(Bench.CAUGHT_UP) + "; " + r.sold() + " orders taken over the run", yes(caughtUp >= 0 && caughtUp <= 30)});
+        });
         of(Workload.W6, APP).forEach(r -> t.add(new String[] {"W6 ledger lag p99 ≤ 1 s at W2 load",
                 r.lag() == null ? "no entries" : "p99 %.0f ms (p50 %.0f ms) at %.0f orders/s".formatted(r.lag().p99(),
                         r.lag().p50(), r.ordersPerSecond()), yes(r.lag() != null && r.lag().entries() > 0 && r.lag().p99() <= 1000)}));
@@ -201,6 +221,18 @@ final class Report {
     private Optional<Run> find(Workload w, String contender, int clients) {
         return runs.stream().filter(r -> r.workload() == w && r.contender().equals(contender) && r.clients() == clients
                 && "closed".equals(r.mode())).findFirst();
+    }
+
+    /** The seconds a note like "1.3 s" gives; -1 when it gives none. */
+    static double seconds(String note) {
+        if (note == null) {
+            return -1;
+        }
+        try {
+            return Double.parseDouble(note.replace(" s", "").strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private List<Run> of(Workload w, String contender) {

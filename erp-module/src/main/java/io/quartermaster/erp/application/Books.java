@@ -79,30 +79,91 @@ public class Books implements LedgerFacade {
 
     // ---------------------------------------------------------------- posting
 
-    /** Posts the entry an event calls for, inside the consumer's transaction; a second delivery posts nothing. */
-    public void postEvent(EventEnvelope event, JsonObject payload) {
+    /** The entry an event calls for: its description and lines, worked out before anything is written. */
+    public record AutoEntry(EventEnvelope event, String description, List<Posting> postings) {
+    }
+
+    /** The entry for an event, or null when the event has no ledger effect. */
+    public static AutoEntry entryFor(EventEnvelope event, JsonObject payload) {
         List<Posting> postings = PostingRules.postings(event.type(), payload);
-        if (postings.isEmpty()) {
+        return postings.isEmpty() ? null : new AutoEntry(event, PostingRules.describe(event.type(), payload), postings);
+    }
+
+    /**
+     * Posts a batch of events' entries inside the consumer's transaction: the periods read once,
+     * the entries inserted with one statement and their lines with another. The unique source
+     * event id is the exactly-once guard: an event posted before (or twice in the batch) gets no
+     * second entry and no second set of lines.
+     */
+    public void postAll(List<AutoEntry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
-        LocalDate dated = event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
-        LocalDate booked = openDateOnOrAfter(dated);
-        String note = booked.equals(dated) ? null
-                : "dated " + dated + " in the closed period " + dated.withDayOfMonth(1) + "; posted into " + booked.withDayOfMonth(1);
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("insert into erp.journal_entry (entry_date, description, kind, source_event_id, "
-                        + "source_type, source_occurred_at, actor, note) values (?1, ?2, 'AUTO', ?3, ?4, ?5, 'events', ?6) "
-                        + "on conflict (source_event_id) do nothing returning id")
-                .setParameter(1, Date.valueOf(booked))
-                .setParameter(2, PostingRules.describe(event.type(), payload))
-                .setParameter(3, event.eventId())
-                .setParameter(4, event.type())
-                .setParameter(5, Timestamp.from(event.occurredAt()))
-                .setParameter(6, note)
-                .getResultList();
-        if (!ids.isEmpty()) {
-            insertLines(((Number) ids.get(0)).longValue(), postings);
+        LocalDate earliest = entries.stream().map(e -> utcDate(e.event())).min(LocalDate::compareTo).orElseThrow();
+        Set<LocalDate> closed = closedMonthsFrom(earliest);
+        int n = entries.size();
+        String[] dates = new String[n];
+        String[] descriptions = new String[n];
+        String[] eventIds = new String[n];
+        String[] types = new String[n];
+        String[] occurred = new String[n];
+        String[] notes = new String[n];
+        Map<String, AutoEntry> byEvent = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            AutoEntry entry = entries.get(i);
+            LocalDate dated = utcDate(entry.event());
+            LocalDate booked = openDateOnOrAfter(dated, closed);
+            dates[i] = booked.toString();
+            descriptions[i] = entry.description();
+            eventIds[i] = entry.event().eventId().toString();
+            types[i] = entry.event().type();
+            occurred[i] = entry.event().occurredAt().toString();
+            notes[i] = booked.equals(dated) ? null
+                    : "dated " + dated + " in the closed period " + dated.withDayOfMonth(1) + "; posted into " + booked.withDayOfMonth(1);
+            byEvent.putIfAbsent(eventIds[i], entry);
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> inserted = em.createNativeQuery("insert into erp.journal_entry (entry_date, description, kind, "
+                        + "source_event_id, source_type, source_occurred_at, actor, note) "
+                        + "select cast(d as date), x, 'AUTO', cast(e as uuid), t, cast(o as timestamptz), 'events', n "
+                        + "from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), "
+                        + "cast(?5 as text[]), cast(?6 as text[])) as u(d, x, e, t, o, n) "
+                        + "on conflict (source_event_id) do nothing returning id, cast(source_event_id as text)")
+                .setParameter(1, dates).setParameter(2, descriptions).setParameter(3, eventIds)
+                .setParameter(4, types).setParameter(5, occurred).setParameter(6, notes)
+                .getResultList();
+        List<String> lineEntries = new ArrayList<>();
+        List<String> lineNumbers = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        List<String> debits = new ArrayList<>();
+        List<String> credits = new ArrayList<>();
+        for (Object[] row : inserted) {
+            String entryId = String.valueOf(((Number) row[0]).longValue());
+            List<Posting> postings = byEvent.get(String.valueOf(row[1])).postings();
+            for (int i = 0; i < postings.size(); i++) {
+                Posting p = postings.get(i);
+                lineEntries.add(entryId);
+                lineNumbers.add(String.valueOf(i));
+                accounts.add(p.account());
+                debits.add(p.debit().toPlainString());
+                credits.add(p.credit().toPlainString());
+            }
+        }
+        if (lineEntries.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("insert into erp.journal_line (entry_id, line_no, account, debit, credit) "
+                        + "select cast(e as bigint), cast(l as int), a, cast(d as numeric), cast(c as numeric) "
+                        + "from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), "
+                        + "cast(?5 as text[])) as u(e, l, a, d, c)")
+                .setParameter(1, lineEntries.toArray(String[]::new)).setParameter(2, lineNumbers.toArray(String[]::new))
+                .setParameter(3, accounts.toArray(String[]::new)).setParameter(4, debits.toArray(String[]::new))
+                .setParameter(5, credits.toArray(String[]::new))
+                .executeUpdate();
+    }
+
+    private static LocalDate utcDate(EventEnvelope event) {
+        return event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     @Override
@@ -193,14 +254,35 @@ public class Books implements LedgerFacade {
 
     /** The date itself when its month is open; otherwise the first day of the first open month after it. */
     private LocalDate openDateOnOrAfter(LocalDate date) {
-        if (!closed(date)) {
+        return openDateOnOrAfter(date, closedMonthsFrom(date));
+    }
+
+    private static LocalDate openDateOnOrAfter(LocalDate date, Set<LocalDate> closedMonths) {
+        LocalDate month = date.withDayOfMonth(1);
+        if (!closedMonths.contains(month)) {
             return date;
         }
-        LocalDate month = date.withDayOfMonth(1).plusMonths(1);
-        for (int i = 0; i < 240 && closed(month); i++) {
+        do {
             month = month.plusMonths(1);
-        }
+        } while (closedMonths.contains(month));
         return month;
+    }
+
+    /**
+     * The closed months from {@code date}'s on, read once; {@code for share} waits for a close or
+     * reopen in flight, so no posting lands in a period that is being closed under it.
+     */
+    private Set<LocalDate> closedMonthsFrom(LocalDate date) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select month, status from erp.period where month >= ?1 for share")
+                .setParameter(1, Date.valueOf(date.withDayOfMonth(1))).getResultList();
+        Set<LocalDate> closed = new java.util.HashSet<>();
+        for (Object[] r : rows) {
+            if ("CLOSED".equals(r[1])) {
+                closed.add(((Date) r[0]).toLocalDate());
+            }
+        }
+        return closed;
     }
 
     private void requireOpen(LocalDate date) {

@@ -9,12 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The ERP's subscription: order and stock events become journal entries. Runs in the
- * consumer's transaction, which also records the event as consumed — exactly once; the
+ * consumer's transaction (one per batch of messages), which also records the event as consumed — exactly once; the
  * entry's unique source event id makes sure of it a second time.
  */
 @ApplicationScoped
@@ -46,6 +48,23 @@ public class LedgerPostings implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
+        handleAll(List.of(event));
+    }
+
+    /** A batch's entries, each payload parsed once, posted with batched statements ({@link Books#postAll}). */
+    @Override
+    public void handleAll(List<EventEnvelope> events) {
+        List<Books.AutoEntry> entries = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            Books.AutoEntry entry = entryFor(event);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        books.postAll(entries);
+    }
+
+    private static Books.AutoEntry entryFor(EventEnvelope event) {
         JsonObject payload;
         try {
             payload = Jsonp.parseObject(event.payload());
@@ -53,7 +72,7 @@ public class LedgerPostings implements EventHandler {
             throw new MalformedEventException("payload of " + event.type() + " is not a JSON object", e);
         }
         try {
-            books.postEvent(event, payload);
+            return Books.entryFor(event, payload);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new MalformedEventException(event.type() + " " + event.eventId() + ": " + e.getMessage(), e);
         }

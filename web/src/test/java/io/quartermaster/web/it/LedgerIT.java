@@ -99,9 +99,15 @@ class LedgerIT {
                     event("StockReturned", stock("SYN", 1, "1.00"), Instant.now()),
                     event("StockAdjusted", stock("SYN", -1, "-2.00"), Instant.now()),
                     event("StockCounted", stock("SYN", -1, "-5.00"), Instant.now()));
-            for (EventEnvelope e : events) {
-                send(e, "first-" + e.eventId());
-                send(e, "second-" + e.eventId());
+            // One transacted send: the broker hands all 16 deliveries to the consumer at once, so
+            // both copies of an event meet in one consumer batch, and the batch that meets the
+            // forced failure rolls back whole and is retried.
+            try (JMSContext context = broker.relayContext()) {
+                for (EventEnvelope e : events) {
+                    send(context, e, "first-" + e.eventId());
+                    send(context, e, "second-" + e.eventId());
+                }
+                context.commit();
             }
             List<UUID> ids = events.stream().map(EventEnvelope::eventId).toList();
             Poll.until(() -> entriesFor(ids), m -> m.size() == ids.size(), Duration.ofSeconds(30), "one entry per event");
@@ -283,12 +289,16 @@ class LedgerIT {
 
     private void send(EventEnvelope envelope, String duplicateId) throws Exception {
         try (JMSContext context = broker.producerContext()) {
-            TextMessage message = context.createTextMessage(envelope.toJson());
-            message.setJMSType(envelope.type());
-            message.setStringProperty("eventId", envelope.eventId().toString());
-            message.setStringProperty("_AMQ_DUPL_ID", duplicateId);
-            context.createProducer().send(context.createTopic(broker.eventsTopic()), message);
+            send(context, envelope, duplicateId);
         }
+    }
+
+    private void send(JMSContext context, EventEnvelope envelope, String duplicateId) throws Exception {
+        TextMessage message = context.createTextMessage(envelope.toJson());
+        message.setJMSType(envelope.type());
+        message.setStringProperty("eventId", envelope.eventId().toString());
+        message.setStringProperty("_AMQ_DUPL_ID", duplicateId);
+        context.createProducer().send(context.createTopic(broker.eventsTopic()), message);
     }
 
     private Map<UUID, Long> entriesFor(List<UUID> ids) throws Exception {
