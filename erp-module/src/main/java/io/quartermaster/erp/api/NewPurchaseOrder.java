@@ -1,5 +1,7 @@
 package io.quartermaster.erp.api;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +35,9 @@ public class NewPurchaseOrder {
         public String location;
         @NotNull
         @Positive
+        @Max(value = io.quartermaster.platform.api.Money.MAX_QUANTITY, message = "must be at most 1,000,000,000")
         public Integer quantity;
+        @Digits(integer = 13, fraction = 4, message = "at most 13 digits before the point and 4 after")
         @DecimalMin(value = "0", message = "must be zero or more")
         public BigDecimal unitCost;
 

@@ -1,5 +1,7 @@
 package io.quartermaster.inventory.api;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,6 +16,8 @@ public class AdjustStock {
     public String location;
 
     @NotNull
+    @Min(value = -io.quartermaster.platform.api.Money.MAX_QUANTITY, message = "must be at least -1,000,000,000")
+    @Max(value = io.quartermaster.platform.api.Money.MAX_QUANTITY, message = "must be at most 1,000,000,000")
     public Integer quantityDelta;
 
     @NotBlank

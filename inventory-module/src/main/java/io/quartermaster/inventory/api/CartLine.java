@@ -26,7 +26,12 @@ public record CartLine(String sku, int quantity) {
             if (line.quantity() <= 0) {
                 throw ProblemException.invalidField("lines[" + i + "].quantity", "must be greater than 0");
             }
-            merged.merge(line.sku(), line.quantity(), Integer::sum);
+            long sum = (long) merged.getOrDefault(line.sku(), 0) + line.quantity();
+            if (sum > io.quartermaster.platform.api.Money.MAX_QUANTITY) {
+                throw ProblemException.invalidField("lines[" + i + "].quantity", "the lines of " + line.sku()
+                        + " add up to more than " + io.quartermaster.platform.api.Money.MAX_QUANTITY + " units");
+            }
+            merged.put(line.sku(), (int) sum);
         }
         return merged.entrySet().stream().map(e -> new CartLine(e.getKey(), e.getValue())).toList();
     }

@@ -1,5 +1,6 @@
 package io.quartermaster.inventory.api;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -19,11 +20,12 @@ public class ReceiveStock {
 
     @NotNull
     @Positive
+    @Max(value = io.quartermaster.platform.api.Money.MAX_QUANTITY, message = "must be at most 1,000,000,000")
     public Integer quantity;
 
     @NotNull
     @DecimalMin(value = "0", message = "must be zero or more")
-    @Digits(integer = 13, fraction = 4, message = "at most 4 decimals")
+    @Digits(integer = 13, fraction = 4, message = "at most 13 digits before the point and 4 after")
     public BigDecimal unitCost;
 
     @Size(max = 200)

@@ -1,5 +1,6 @@
 package io.quartermaster.inventory.api;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -17,6 +18,7 @@ public class TransferStock {
 
     @NotNull
     @Positive
+    @Max(value = io.quartermaster.platform.api.Money.MAX_QUANTITY, message = "must be at most 1,000,000,000")
     public Integer quantity;
 
     public TransferStock() {

@@ -1,5 +1,6 @@
 package io.quartermaster.orders.api;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -12,6 +13,7 @@ public class LineRequest {
 
     @NotNull
     @Positive
+    @Max(value = io.quartermaster.platform.api.Money.MAX_QUANTITY, message = "must be at most 1,000,000,000")
     public Integer quantity;
 
     public LineRequest() {

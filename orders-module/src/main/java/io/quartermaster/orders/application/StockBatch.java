@@ -21,7 +21,9 @@ import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.orders.domain.order.OrderItem;
 import io.quartermaster.orders.domain.order.PricedLine;
 import io.quartermaster.orders.domain.order.SalesChannel;
+import io.quartermaster.orders.domain.order.Totals;
 import io.quartermaster.orders.domain.payment.Payment;
+import io.quartermaster.platform.api.Money;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.idempotency.IdempotencyKeys;
 import io.quartermaster.platform.api.idempotency.IdempotentCall;
@@ -35,6 +37,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -243,6 +246,12 @@ public class StockBatch {
             ProductView product = products.get(l.sku());
             return new PricedLine(l.sku(), l.quantity(), product.price(), product.taxRate());
         }).toList();
+        BigDecimal total = Totals.of(priced).total().amount();
+        if (total.compareTo(Money.MAX_AMOUNT) > 0) {
+            throw new ProblemException(422, "Amount limit", "the order's total, " + total.toPlainString()
+                    + ", is beyond the limit of " + Money.MAX_AMOUNT.toPlainString() + " an order holds",
+                    Map.of("total", total, "limit", Money.MAX_AMOUNT));
+        }
         UUID holdId = UUID.randomUUID();
         Instant at = now; // the database's clock: CheckoutRecovery measures a payment's time against it
         Checkout checkout = new Checkout(request.checkoutId(), channel.code(), request.seller().owner(), holdId,

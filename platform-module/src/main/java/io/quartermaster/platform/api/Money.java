@@ -14,6 +14,16 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     public static final Currency DEFAULT_CURRENCY = Currency.getInstance("EUR");
 
+    /**
+     * The largest amount an order, a payment, a stock movement or a journal line holds: what the
+     * {@code numeric(14,2)} columns of orders and of the ledger hold. An amount beyond it is
+     * refused where it arises, never left to fail in a column (or in the books, later).
+     */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+    /** The most units one request moves: a line, a receipt, an adjustment (either way), a transfer, a count, a PO line. */
+    public static final int MAX_QUANTITY = 1_000_000_000;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");

@@ -67,8 +67,8 @@ public class IdentityService implements IdentityFacade {
 
     @Override
     public Optional<Caller> authenticateUser(String username, String password) {
-        if (username == null || password == null) {
-            return Optional.empty();
+        if (username == null || password == null || username.indexOf('\u0000') >= 0) {
+            return Optional.empty(); // no user has a NUL in the name, and PostgreSQL cannot even look for one
         }
         String cacheKey = ApiKeys.hash(username + "\u0000" + password);
         CachedCaller cached = verified.get(cacheKey);

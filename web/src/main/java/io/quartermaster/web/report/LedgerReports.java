@@ -191,11 +191,16 @@ public class LedgerReports {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, "a date like 2026-11-28");
         }
+        if (date.getYear() < 1900 || date.getYear() > 9999) {
+            throw ProblemException.invalidField(field, "a date from 1900-01-01 to 9999-12-31");
+        }
+        return date;
     }
 
     private static String range(LocalDate from, LocalDate to) {

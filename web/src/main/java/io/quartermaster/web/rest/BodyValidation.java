@@ -1,18 +1,30 @@
 package io.quartermaster.web.rest;
 
+import io.quartermaster.platform.api.event.Jsonp;
+import io.quartermaster.platform.api.problem.FieldError;
 import io.quartermaster.platform.api.problem.ProblemException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Validates every request body with Bean Validation as it is read, and refuses an empty one.
+ * Every JSON request body, before and after JSON-B reads it: exactly one JSON value, nested at
+ * most {@link #MAX_DEPTH} deep, in the shape of its class ({@link JsonShape}: no number, text or
+ * list bent into another), then Bean Validation's rules; an empty body is refused.
  *
  * <p>Why not {@code @Valid} on the resource parameters: Payara 6.2025.10's OpenAPI generator
  * fails on Bean Validation annotations on a body parameter (payara/Payara#7649, fixed after
@@ -22,11 +34,26 @@ import java.util.Set;
 @Provider
 public class BodyValidation implements ReaderInterceptor {
 
+    /** Deeper than any request of the API (a cart line is 2); deeper is an attack on the parser. */
+    static final int MAX_DEPTH = 16;
+
     @Inject
     Validator validator;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (context.getMediaType() == null || isJson(context.getMediaType())) {
+            byte[] bytes = context.getInputStream().readAllBytes();
+            JsonValue json = single(bytes);
+            if (json == null) {
+                throw ProblemException.invalidField("body", "a JSON request body is required");
+            }
+            List<FieldError> errors = JsonShape.check(json, context.getGenericType());
+            if (!errors.isEmpty()) {
+                throw invalid(errors);
+            }
+            context.setInputStream(new ByteArrayInputStream(bytes));
+        }
         Object body = context.proceed();
         if (body == null) {
             throw ProblemException.invalidField("body", "a JSON request body is required");
@@ -36,5 +63,72 @@ public class BodyValidation implements ReaderInterceptor {
             throw new ConstraintViolationException(violations);
         }
         return body;
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+    }
+
+    /** The body's one JSON value; null when there is none (empty or only white space). */
+    static JsonValue single(byte[] bytes) {
+        depth(bytes);
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
+            if (!parser.hasNext()) {
+                return null;
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw notJson("more than one JSON value; the body must be exactly one", parser.getLocation());
+            }
+            return value;
+        } catch (JsonParsingException e) {
+            throw notJson(trailing(e) ? "more than one JSON value; the body must be exactly one" : "not well-formed JSON",
+                    e.getLocation());
+        } catch (jakarta.json.JsonException e) {
+            throw notJson("not well-formed JSON (or not UTF-8)", null);
+        }
+    }
+
+    /** Parsson reports content after the value as a parsing error expecting the end of input. */
+    private static boolean trailing(JsonParsingException e) {
+        return e.getMessage() != null && e.getMessage().contains("[EOF]");
+    }
+
+    /** Counts brackets outside strings, before any parser builds a tree of them. */
+    private static void depth(byte[] bytes) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                if (++depth > MAX_DEPTH) {
+                    throw ProblemException.invalidField("body", "nested more than " + MAX_DEPTH + " levels deep");
+                }
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+    }
+
+    private static ProblemException notJson(String what, JsonLocation at) {
+        String where = at == null || at.getLineNumber() < 0 ? ""
+                : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+        return new ProblemException(400, "Malformed request", "The request body is " + what + where + ".",
+                Map.of("errors", List.of(new FieldError("body", what + where))));
+    }
+
+    private static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ProblemException(400, "Invalid request", detail, Map.of("errors", errors));
     }
 }

@@ -2,8 +2,10 @@ package io.quartermaster.web.rest;
 
 import io.quartermaster.platform.api.idempotency.IdempotencyKeys;
 import io.quartermaster.platform.api.idempotency.IdempotentCall;
+import io.quartermaster.platform.api.idempotency.ShownOnce;
 import io.quartermaster.platform.api.identity.Caller;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.rest.problem.Problems;
 import io.quartermaster.web.security.Authentication;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -38,6 +40,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public static final String HEADER = "Idempotency-Key";
     private static final String CLAIM = "io.quartermaster.idempotency";
     private static final String CALL = "io.quartermaster.idempotency.call";
+
+    /**
+     * The stored "content type" of an answer that carried a secret ({@link ShownOnce}): only the
+     * refusal text is kept, and a repeat gets a 409 with it instead of the secret.
+     */
+    static final String WITHHELD = "application/x-quartermaster-secret-withheld";
 
     /**
      * Commands that claim the key and store the answer inside their own transactions (paths
@@ -85,6 +93,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Optional<IdempotencyKeys.StoredAnswer> stored = keys.begin(client, key, hash);
         if (stored.isPresent()) {
             IdempotencyKeys.StoredAnswer answer = stored.get();
+            if (WITHHELD.equals(answer.contentType())) {
+                request.abortWith(Problems.response(409, "Secret not kept", answer.body()));
+                return;
+            }
             request.abortWith(Response.status(answer.status())
                     .type(answer.contentType())
                     .entity(answer.body())
@@ -116,8 +128,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 return;
             }
             Object entity = response.getEntity();
-            String body = entity == null ? null : entity instanceof String s ? s : jsonb.toJson(entity);
-            String type = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
+            String body;
+            String type;
+            if (entity instanceof ShownOnce secret) {
+                body = secret.replayRefusal();
+                type = WITHHELD;
+            } else {
+                body = entity == null ? null : entity instanceof String s ? s : jsonb.toJson(entity);
+                type = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
+            }
             keys.complete(claim.client(), claim.key(), response.getStatus(), type, body);
         } catch (RuntimeException e) {
             // The answer stands (the caller gets what happened). The key stays claimed until its lease

@@ -172,6 +172,8 @@ public class Authentication implements HttpAuthenticationMechanism {
         try {
             response.setStatus(status);
             headers.forEach(response::setHeader);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Jsonp.object()

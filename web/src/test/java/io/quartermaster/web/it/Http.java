@@ -85,10 +85,16 @@ public final class Http {
     private static Answer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+                response.headers().firstValue("WWW-Authenticate").orElse(null), response.body(), response.headers());
     }
 
-    public record Answer(int status, String contentType, String wwwAuthenticate, String body) {
+    public record Answer(int status, String contentType, String wwwAuthenticate, String body,
+                         java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonObject json() {
             return (JsonObject) structure();

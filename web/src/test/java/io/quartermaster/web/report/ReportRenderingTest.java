@@ -41,6 +41,19 @@ class ReportRenderingTest {
     }
 
     @Test
+    void csvCellsASpreadsheetWouldRunAsFormulasAreWrittenAsTextAndNegativeNumbersStayNumbers() throws IOException {
+        Report report = new Report("Journal", "all dates", "journal", List.of("description", "amount"),
+                List.of(Report.row("=HYPERLINK(\"http://evil\")", new BigDecimal("-4.00")), Report.row("+1", BigDecimal.ONE),
+                        Report.row("-2+3", BigDecimal.ONE), Report.row("@SUM(A1)", BigDecimal.ONE), Report.row("\tx", BigDecimal.ONE),
+                        Report.row("\rx", BigDecimal.ONE), Report.row("Sale, order 1", BigDecimal.ONE)), List.of());
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(Csv.of(report))).getRecords();
+        assertThat(records).extracting(r -> r.get("description")).containsExactly("'=HYPERLINK(\"http://evil\")", "'+1",
+                "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "Sale, order 1");
+        assertThat(records.get(0).get("amount")).isEqualTo("-4.00");
+    }
+
+    @Test
     void absentCellsAreEmptyAndNumbersAreRecognisedPerColumn() {
         List<Object> row = Report.row("a", null, BigDecimal.ONE);
         assertThat(row).containsExactly("a", "", BigDecimal.ONE);

@@ -139,7 +139,22 @@ public class StockLevel {
         return new StockChange(-quantity, unitCost, value.negate());
     }
 
+    /**
+     * Units in, within the limits (README "Limits"): on hand fits its column, and the movement's
+     * value fits the books' — a receipt the ledger could not post would poison the ERP's consumer.
+     * Refused as the caller's request (422), before anything changes.
+     */
     private StockChange putIn(int quantity, BigDecimal value, Instant at) {
+        if ((long) onHand + quantity > Integer.MAX_VALUE) {
+            throw new io.quartermaster.platform.api.problem.ProblemException(422, "Stock limit", "cannot put " + quantity
+                    + " of " + sku + " in: on hand would be " + ((long) onHand + quantity) + ", beyond the limit of "
+                    + Integer.MAX_VALUE + " per SKU and location");
+        }
+        if (value.abs().compareTo(io.quartermaster.platform.api.Money.MAX_AMOUNT) > 0) {
+            throw new io.quartermaster.platform.api.problem.ProblemException(422, "Amount limit", "the value of this movement, "
+                    + value.toPlainString() + ", is beyond the limit of " + io.quartermaster.platform.api.Money.MAX_AMOUNT.toPlainString()
+                    + " a stock movement and a journal line hold");
+        }
         onHand += quantity;
         totalValue = totalValue.add(value);
         reaverage();

@@ -1,5 +1,6 @@
 package io.quartermaster.web.rest.inventory;
 
+import io.quartermaster.web.rest.Paging;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.LocationView;
 import io.quartermaster.inventory.api.Page;

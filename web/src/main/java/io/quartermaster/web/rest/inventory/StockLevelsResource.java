@@ -1,5 +1,6 @@
 package io.quartermaster.web.rest.inventory;
 
+import io.quartermaster.web.rest.Paging;
 import io.quartermaster.inventory.api.AdjustStock;
 import io.quartermaster.inventory.api.CountStock;
 import io.quartermaster.inventory.api.HoldView;
@@ -81,7 +82,9 @@ public class StockLevelsResource {
     @Path("{sku}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME, Role.CHANNEL_NAME})
     public StockView stock(@PathParam("sku") String sku) {
-        return inventory.stock(sku);
+        StockView stock = inventory.stock(sku);
+        // Purchase costs are the retailer's, not a storefront's: CHANNEL keys see quantities only.
+        return caller.get().roles().equals(java.util.Set.of(Role.CHANNEL)) ? stock.withoutCosts() : stock;
     }
 
     @GET

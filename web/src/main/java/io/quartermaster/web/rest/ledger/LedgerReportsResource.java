@@ -94,6 +94,9 @@ public class LedgerReportsResource {
         if (page < 0 || size < 1 || size > 1000) {
             throw ProblemException.invalidField(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "between 1 and 1000");
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ProblemException.invalidField("page", "must be at most " + Integer.MAX_VALUE / size + " for pages of " + size);
+        }
         return ledger.journal(date("from", from), date("to", to), page, size);
     }
 

@@ -52,10 +52,15 @@ public class PeriodsResource {
     }
 
     private static LocalDate month(String value) {
+        YearMonth month;
         try {
-            return YearMonth.parse(value).atDay(1);
+            month = YearMonth.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("month", "a month like 2026-11");
         }
+        if (month.getYear() < 1900 || month.getYear() > 9999) {
+            throw ProblemException.invalidField("month", "a month from 1900-01 to 9999-12");
+        }
+        return month.atDay(1);
     }
 }

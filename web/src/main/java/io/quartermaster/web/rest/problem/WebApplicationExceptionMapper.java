@@ -20,18 +20,40 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         while (cause != null && !(cause instanceof JsonbException)) {
             cause = cause.getCause();
         }
-        if (cause != null || status == 400) {
-            String detail = cause != null ? "The request body is not valid JSON for this resource: " + readable(cause)
-                    : e.getMessage();
-            return Problems.response(400, "Malformed request", detail);
+        if (cause != null) {
+            return new JsonbExceptionMapper().toResponse((JsonbException) cause);
+        }
+        if (e.getCause() instanceof IllegalArgumentException) {
+            // A query, path or header parameter that is not of its type (?page=abc): Jersey's
+            // ParamException, a 404 by the JAX-RS spec for query parameters — but it is the caller's mistake.
+            String name = parameterName(e);
+            String message = e.getCause() instanceof NumberFormatException ? "must be an integer" : "cannot be read";
+            return Problems.response(400, "Invalid request", name + ": " + message,
+                    java.util.Map.of("errors", java.util.List.of(new io.quartermaster.platform.api.problem.FieldError(name, message))));
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
-        return Problems.response(status, type.getReasonPhrase(), e.getMessage());
+        return Problems.response(status, status == 400 ? "Malformed request" : type.getReasonPhrase(), ourWords(status, type));
     }
 
-    private static String readable(Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
+    /** The parameter Jersey's ParamException names (the class is Jersey's own, so asked for by name). */
+    private static String parameterName(WebApplicationException e) {
+        try {
+            Object name = e.getClass().getMethod("getParameterName").invoke(e);
+            return name == null ? "parameter" : name.toString();
+        } catch (ReflectiveOperationException | RuntimeException notJerseys) {
+            return "parameter";
+        }
+    }
+
+    /** The runtime's messages name its own classes and parameters; callers get ours. */
+    private static String ourWords(int status, Response.StatusType type) {
+        return switch (status) {
+            case 400 -> "The request could not be read.";
+            case 404 -> "There is no such resource.";
+            case 405 -> "This resource does not take that method.";
+            case 406 -> "This resource cannot answer in any of the media types the request accepts.";
+            case 415 -> "This resource does not take that content type; send application/json.";
+            default -> type.getReasonPhrase() + ".";
+        };
     }
 }
