@@ -303,9 +303,17 @@ public class Purchasing implements ReplenishmentFacade {
         if (vendors().stream().noneMatch(v -> v.code().equals(order.vendor))) {
             throw ProblemException.notFound("no vendor " + order.vendor);
         }
+        java.util.Set<String> locations = new java.util.HashSet<>();
+        inventory.locations().forEach(l -> locations.add(l.code()));
         for (int i = 0; i < order.lines.size(); i++) {
             if (inventory.product(order.lines.get(i).sku).isEmpty()) {
                 throw ProblemException.notFound("no product " + order.lines.get(i).sku);
+            }
+            // Locations are the inventory module's: no foreign key can reach them, so they are checked here.
+            if (!locations.contains(order.lines.get(i).location)) {
+                throw new ProblemException(404, "Not found", "no location " + order.lines.get(i).location,
+                        Map.of("errors", List.of(new io.quartermaster.platform.api.problem.FieldError(
+                                "lines[" + i + "].location", "no such location"))));
             }
         }
         UUID id = transactions.inTransaction(() -> {

@@ -21,11 +21,15 @@ public class Housekeeping {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    SignInFailures signInFailures;
+
     @Schedule(hour = "*", minute = "17", persistent = false)
     void purge() {
         int purged = idempotencyKeys.purgeOlderThanHours(IDEMPOTENCY_KEY_HOURS);
         if (purged > 0) {
             LOG.info(() -> "Purged " + purged + " idempotency keys older than " + IDEMPOTENCY_KEY_HOURS + " hours");
         }
+        signInFailures.purge();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
  * Every API answer: {@code X-Content-Type-Options: nosniff} (a browser must not read a JSON or
  * CSV answer as HTML) and {@code Cache-Control: no-store} unless the resource chose otherwise —
  * answers carry stock, orders, books and sometimes secrets, none of which a cache should keep.
+ * A successful answer also ends a database outage's log ({@code DatabaseOutage}).
  */
 @Provider
 public class ApiHeaders implements ContainerResponseFilter {
@@ -20,6 +21,9 @@ public class ApiHeaders implements ContainerResponseFilter {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");
+        }
+        if (response.getStatus() >= 200 && response.getStatus() < 300) {
+            io.quartermaster.web.rest.problem.DatabaseOutage.answeredNormally();
         }
     }
 }

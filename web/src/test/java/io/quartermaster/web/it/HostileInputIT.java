@@ -203,6 +203,47 @@ class HostileInputIT {
         assertThat(onHand()).isEqualTo(2_000_000_010);
     }
 
+    @Test
+    void aPurchaseOrderLineForALocationThatDoesNotExistIsRefused() throws Exception {
+        assertThat(Http.put("/api/v1/erp/vendors/HV", "{\"name\":\"Hostile vendor\",\"leadTimeDays\":2}", Http.admin()).status())
+                .isIn(200, 201);
+        int before = Http.get("/api/v1/erp/purchase-orders", Http.admin()).array().size();
+        Answer refused = Http.post("/api/v1/erp/purchase-orders", "{\"vendor\":\"HV\",\"lines\":[{\"sku\":\"" + sku
+                + "\",\"location\":\"MAIN\",\"quantity\":1,\"unitCost\":1},{\"sku\":\"" + sku + "\",\"location\":\"NOWHERE\","
+                + "\"quantity\":1,\"unitCost\":1}]}", Http.admin());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+        assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("lines[1].location");
+        assertThat(Http.get("/api/v1/erp/purchase-orders", Http.admin()).array()).as("no purchase order written").hasSize(before);
+    }
+
+    @Test
+    void aFullDiskIsAnOutageA503WithRetryAfterAndNothingHalfWritten() throws Exception {
+        // PostgreSQL's answer when its disk is full ("could not extend file …: No space left on
+        // device", SQLSTATE 53100), provoked for one receipt by a trigger.
+        sql("create or replace function public.it_disk_full() returns trigger language plpgsql as $$ begin "
+                + "if new.reference = 'DISK-FULL' then raise exception 'could not extend file \"base/1/2\": No space left on device' "
+                + "using errcode = '53100'; end if; return new; end $$");
+        sql("create trigger it_disk_full before insert on inventory.stock_movement for each row execute function public.it_disk_full()");
+        try {
+            Answer full = Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\",\"quantity\":5,"
+                    + "\"unitCost\":2,\"reference\":\"DISK-FULL\"}", Http.admin());
+            assertThat(full.status()).as(full.toString()).isEqualTo(503);
+            assertThat(full.header("Retry-After")).isNotNull();
+            assertOurWords(full);
+            assertThat(onHand()).as("nothing half-written").isEqualTo(10);
+        } finally {
+            sql("drop trigger if exists it_disk_full on inventory.stock_movement");
+        }
+        assertThat(receipt("5").status()).as("space is back: work goes on").isEqualTo(201);
+        assertThat(onHand()).isEqualTo(15);
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (java.sql.Connection c = TestServices.connect(); var s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Answer receipt(String quantity) throws Exception {

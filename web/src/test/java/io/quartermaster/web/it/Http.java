@@ -74,6 +74,15 @@ public final class Http {
                 .build());
     }
 
+    /** A browser's form post ({@code application/x-www-form-urlencoded}), without credentials. */
+    public static Answer postForm(String path, java.util.Map<String, String> fields) throws IOException, InterruptedException {
+        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private static HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {

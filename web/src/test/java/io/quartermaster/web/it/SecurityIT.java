@@ -194,6 +194,58 @@ class SecurityIT {
                 Http.admin()).status()).isEqualTo(400);
     }
 
+    @Test
+    void aBlockedUsernameStaysBlockedEvenForAPasswordVerifiedAMomentAgo() throws Exception {
+        String target = createUser("STAFF");
+        // Verified once: the cache of recently verified passwords now holds it.
+        assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(Http.get("/api/v1/products", Http.basic(target, "guess-" + i)).status()).isEqualTo(401);
+        }
+        assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status())
+                .as("the throttle is asked before the cache").isEqualTo(401);
+    }
+
+    @Test
+    void theCountOfWrongPasswordsIsWhereEveryInstanceSeesIt() throws Exception {
+        String target = createUser("STAFF");
+        assertThat(Http.get("/api/v1/products", Http.basic(target, "wrong-1")).status()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/products", Http.basic(target.toUpperCase() + " ", "wrong-2")).status()).isEqualTo(401);
+        try (Connection c = TestServices.connect()) {
+            assertThat(Long.parseLong(single(c, "select count(*) from platform.sign_in_failure where username_key = ?", target)))
+                    .as("both failures, however the name was typed").isEqualTo(2);
+            // Three more wrong passwords, as other instances would have recorded them.
+            try (PreparedStatement s = c.prepareStatement("insert into platform.sign_in_failure (username_key) "
+                    + "select ? from generate_series(1, 3)")) {
+                s.setString(1, target);
+                s.executeUpdate();
+            }
+        }
+        assertThat(Http.get("/api/v1/products", Http.basic(target, PASSWORD)).status())
+                .as("five failures across instances block this one too").isEqualTo(401);
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Http.get("/api/v1/products", Http.basic(unknown, "x")).status()).isEqualTo(401);
+        try (Connection c = TestServices.connect()) {
+            assertThat(single(c, "select count(*) from platform.sign_in_failure where username_key = ?", unknown))
+                    .as("unknown usernames are counted like known ones").isEqualTo("1");
+        }
+    }
+
+    @Test
+    void theLoginFormPostedWithAStaleOrForgedViewStateLandsOnTheExpiredPage() throws Exception {
+        Answer login = Http.get("/login.xhtml", null);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Strict").contains("HttpOnly"));
+        Answer forged = Http.postForm("/login.xhtml", java.util.Map.of("login", "login", "login:username", "admin",
+                "login:password", "whatever", "login:signIn", "", "jakarta.faces.ViewState", "-4711:4711"));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(302);
+        assertThat(forged.header("Location")).endsWith("/errors/expired.xhtml");
+        Answer page = Http.get("/errors/expired.xhtml", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Your page expired").contains("login.xhtml");
+    }
+
     private static String createUser(String role) throws Exception {
         return createUser(role, role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }

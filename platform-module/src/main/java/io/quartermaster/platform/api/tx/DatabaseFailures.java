@@ -19,8 +19,12 @@ public final class DatabaseFailures {
     /** Seconds a caller is asked to wait before retrying while the database is away. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
-    /** 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 53300 too many connections. */
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now; class 53, insufficient
+     * resources: 53000, 53100 disk full ("could not extend file"), 53200 out of memory, 53300 too many
+     * connections. A full disk is an outage like any other: 503, and the work is done when space is back.
+     */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53000", "53100", "53200", "53300");
 
     private DatabaseFailures() {
     }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.ext.Providers;
 import jakarta.ws.rs.core.Context;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,10 +24,6 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
-
-    /** While the database is away every request fails the same way: one log line per 5 s, with a count. */
-    private static final AtomicLong LAST_UNAVAILABLE_LOG = new AtomicLong(System.nanoTime() - 10_000_000_000L);
-    private static final AtomicLong UNAVAILABLE_ANSWERS = new AtomicLong();
 
     @Context
     Providers providers;
@@ -51,14 +46,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (DatabaseFailures.unavailable(e)) {
-            long now = System.nanoTime();
-            long last = LAST_UNAVAILABLE_LOG.get();
-            long answered = UNAVAILABLE_ANSWERS.incrementAndGet();
-            if (now - last > 5_000_000_000L && LAST_UNAVAILABLE_LOG.compareAndSet(last, now)) {
-                UNAVAILABLE_ANSWERS.set(0);
-                LOG.warning(() -> "Database unavailable: answered 503 (" + answered + " time(s) since the last report); "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
+            DatabaseOutage.answered503(e);
             return new ProblemExceptionMapper().toResponse(DatabaseFailures.problem());
         }
         String incident = UUID.randomUUID().toString();
