@@ -287,6 +287,70 @@ public final class Bench {
             }
             invariants(w);
         }
+        // Last, because it restarts the application twice: a workload after it would run on a cold JIT.
+        if (workloads.contains(Workload.W1) && plan.runs("app")) {
+            progress("== W1 again: every payment taking 200 ms");
+            paymentLatency(plan.w1Clients().get(plan.w1Clients().size() - 1));
+            invariants(Workload.W1);
+        }
+    }
+
+    static final String PAYMENT_200 = "Quartermaster, payment 200 ms";
+
+    /**
+     * W1 at the most clients with every payment taking 200 ms (the instance restarted with
+     * {@code QM_PAYMENTS_LATENCY_MILLIS=200}, after every other run): payment capture happens
+     * outside every lock and batch, so the rate should stay within 20 % of the run without latency.
+     */
+    private void paymentLatency(int clients) throws Exception {
+        restart(Map.of("QM_PAYMENTS_LATENCY_MILLIS", "200"), "with a payment latency of 200 ms");
+        AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
+        runs.add(measure(Workload.W1, app.named(PAYMENT_200), clients, 0, false));
+    }
+
+    private void restart(Map<String, String> env, String why) throws Exception {
+        progress("Restarting the application %s ...", why);
+        int port = instance.port();
+        stack.stop(instance);
+        instance = stack.startInstance(1, port, env);
+        if (!Stack.awaitReady(instance, Duration.ofMinutes(5))) {
+            throw new IllegalStateException("Quartermaster did not become ready again; see " + dataDir.resolve("logs"));
+        }
+        warmUp();
+    }
+
+    /** This instance's stock batch sizes so far ({@code GET /api/v1/admin/stock-batches}), or null. */
+    private JsonObject batchSizes() {
+        try {
+            Api.Answer answer = api.call(baseUrl, "GET", "/api/v1/admin/stock-batches", admin(), null, null);
+            return answer.status() == 200 ? answer.json() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** How the run's stock requests shared batches: the difference of two {@link #batchSizes()}. */
+    static String batchNote(JsonObject before, JsonObject after) {
+        if (before == null || after == null) {
+            return null;
+        }
+        long batches = after.getJsonNumber("batches").longValue() - before.getJsonNumber("batches").longValue();
+        long requests = after.getJsonNumber("requests").longValue() - before.getJsonNumber("requests").longValue();
+        if (batches <= 0) {
+            return null;
+        }
+        StringBuilder note = new StringBuilder("%,d batches for %,d requests (%.1f per batch); batches of ".formatted(batches,
+                requests, (double) requests / batches));
+        var was = before.getJsonArray("sizes");
+        var now = after.getJsonArray("sizes");
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            long n = now.getJsonObject(i).getJsonNumber("batches").longValue() - was.getJsonObject(i).getJsonNumber("batches").longValue();
+            if (n > 0) {
+                parts.add("%s: %.0f %%".formatted(now.getJsonObject(i).getString("size"), 100.0 * n / batches));
+            }
+        }
+        return note.append(String.join(", ", parts)).append(" (warm-up included)").toString();
     }
 
     /** Every contender at every client count; the application profiled at 32 clients. */
@@ -384,6 +448,8 @@ public final class Bench {
     }
 
     static final String OUTAGE = "Quartermaster, broker down 60 s";
+    static final String STOCK_BATCHES = "stock batches (group commits)";
+    static final String CPU = "CPU per order";
     static final String CAUGHT_UP = "caught up after the broker came back";
 
     /** The note of every application run: from the last request answered to nothing in flight. */
@@ -496,6 +562,9 @@ public final class Bench {
         Map<Integer, Long> before = contender.onHand();
         long deadlocksBefore = db.deadlocks();
         long mark = app ? books.mark() : 0;
+        JsonObject batchesBefore = app ? batchSizes() : null;
+        double appCpuBefore = app ? CpuTime.process(instance.pid()) : 0;
+        double dbCpuBefore = CpuTime.postgres();
         if (outage != null) {
             outage.start(mark);
         }
@@ -509,6 +578,8 @@ public final class Bench {
                     : Load.closed(contender, w, clients, Duration.ofSeconds(plan.warmup()), Duration.ofSeconds(seconds), label);
             waits = sampler.shares();
         }
+        double appCpu = app ? CpuTime.process(instance.pid()) - appCpuBefore : 0;
+        double dbCpu = CpuTime.postgres() - dbCpuBefore;
         double rest = -1;
         if (app) {
             if (outage != null) {
@@ -533,6 +604,15 @@ public final class Bench {
                 h.getMaxValue() / 1000.0, lag, waits, null, new LinkedHashMap<>());
         if (w == Workload.W5) {
             run = run.with("abandoned holds", String.valueOf(tally.count(Verdict.ABANDONED)));
+        }
+        long accepted = tally.ordersAll();
+        if (app && accepted > 0 && appCpu > 0) {
+            run = run.with(CPU, "%.2f ms in the application server, %.2f ms in PostgreSQL (warm-up included)"
+                    .formatted(appCpu / accepted, dbCpu / accepted));
+        }
+        String batches = app ? batchNote(batchesBefore, batchSizes()) : null;
+        if (batches != null) {
+            run = run.with(STOCK_BATCHES, batches);
         }
         if (app) {
             run = run.with(AT_REST, rest < 0 ? "**not within 3 min**" : "%.1f s".formatted(rest));
@@ -562,10 +642,12 @@ public final class Bench {
         int seconds = w == Workload.W6 ? plan.longSeconds() : plan.seconds();
         PgbenchTwin.Result result;
         Map<String, Double> waits;
+        double dbCpuBefore = CpuTime.postgres();
         try (BenchDatabase.WaitSampler sampler = db.sampleWaits(20)) {
             result = twin.run(w, clients, seconds, rate, maxTries, true);
             waits = sampler.shares();
         }
+        double dbCpu = CpuTime.postgres() - dbCpuBefore;
         long deadlocks = db.deadlocks() - deadlocksBefore;
         Map<Integer, Long> after = db.benchOnHand();
         Map<Integer, Long> ordered = db.benchUnitsOrdered();
@@ -577,6 +659,9 @@ public final class Bench {
         Run run = new Run(w, name, rate > 0 ? "open" : "closed", clients, rate, seconds, result.processed()
                 + result.failed(), result.processed(), 0, 0, 0, oversells, errors, result.retried(), deadlocks,
                 ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0, null, waits, null, new LinkedHashMap<>());
+        if (result.processed() > 0 && dbCpu > 0) {
+            run = run.with(CPU, "%.2f ms in PostgreSQL per transaction".formatted(dbCpu / result.processed()));
+        }
         progress("%s: %.0f transactions/s, p99 %.1f ms, %d failed", label, run.ordersPerSecond(), run.p99(), result.failed());
         return run;
     }

@@ -47,14 +47,18 @@ final class Books {
 
     /** Events since {@code mark} not yet published or not yet consumed by the ERP. */
     long inFlight(long mark) throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
-                "select (select count(*) from platform.outbox where published_at is null and id > ?) + (select count(*) "
-                        + ERP_UNCONSUMED + ")")) {
+        return (long) sinceMark("select (select count(*) from platform.outbox where published_at is null and id > ?) "
+                + "+ (select count(*) " + ERP_UNCONSUMED + ")", mark);
+    }
+
+    /** The one number {@code sql} gives, with both of its parameters set to {@code mark}. */
+    private double sinceMark(String sql, long mark) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, mark);
             s.setLong(2, mark);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getDouble(1);
             }
         }
     }
@@ -76,17 +80,9 @@ final class Books {
 
     /** Age in seconds of the oldest event since {@code mark} that is unpublished or not yet consumed by the ERP (0 when none). */
     double oldestInFlight(long mark) throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
-                "select greatest(coalesce((select extract(epoch from now() - min(occurred_at)) from platform.outbox "
-                        + "where published_at is null and id > ?), 0), coalesce((select extract(epoch from now() "
-                        + "- min(o.occurred_at)) " + ERP_UNCONSUMED + "), 0))")) {
-            s.setLong(1, mark);
-            s.setLong(2, mark);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getDouble(1);
-            }
-        }
+        return sinceMark("select greatest(coalesce((select extract(epoch from now() - min(occurred_at)) from platform.outbox "
+                + "where published_at is null and id > ?), 0), coalesce((select extract(epoch from now() "
+                + "- min(o.occurred_at)) " + ERP_UNCONSUMED + "), 0))", mark);
     }
 
     /**

@@ -161,6 +161,12 @@ final class Report {
                     "%.0f orders/s = %.0f %% of the best (%.0f), %d errors, p99 %.0f ms".formatted(most.ordersPerSecond(),
                             100 * most.ordersPerSecond() / Math.max(1, best), best, most.errorCount(), most.p99()), yes(held)});
         }
+        of(Workload.W1, Bench.PAYMENT_200).forEach(slow -> find(Workload.W1, APP, slow.clients()).ifPresent(fast -> {
+            double ratio = slow.ordersPerSecond() / Math.max(1, fast.ordersPerSecond());
+            t.add(new String[] {"W1 with a payment latency of 200 ms within 20 % of its rate without, at " + slow.clients()
+                    + " clients", "%.0f vs %.0f orders/s = %.0f %%, p99 %.0f ms".formatted(slow.ordersPerSecond(),
+                    fast.ordersPerSecond(), 100 * ratio, slow.p99()), yes(ratio >= 0.8)});
+        }));
         for (Workload w : List.of(Workload.W2, Workload.W3)) {
             for (int clients : List.of(8, 32)) {
                 ratio(w, clients).ifPresent(r -> t.add(new String[] {

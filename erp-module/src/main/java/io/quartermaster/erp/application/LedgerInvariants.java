@@ -6,10 +6,8 @@ import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventLog;
-import io.quartermaster.platform.api.event.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -45,10 +43,8 @@ public class LedgerInvariants {
         checks.add(entriesBalanced());
         checks.add(trialBalanceBalanced());
         checks.add(reconciled(inFlightThreshold, now));
-        Set<UUID> consumed = events.consumed(LedgerPostings.CONSUMER, LedgerPostings.TYPES);
-        Map<UUID, Long> autoEntries = autoEntries();
-        checks.add(eventsHaveEntries(consumed, autoEntries.keySet()));
-        checks.add(entriesHaveEvents(consumed, autoEntries));
+        checks.add(eventsHaveEntries());
+        checks.add(entriesHaveEvents());
         return checks;
     }
 
@@ -95,41 +91,75 @@ public class LedgerInvariants {
                 + threshold.toSeconds() + " s)", 1, violations);
     }
 
-    private Map<UUID, Long> autoEntries() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select source_event_id::text, id from erp.journal_entry where kind = 'AUTO'")
-                .getResultList();
-        Map<UUID, Long> entries = new java.util.HashMap<>(rows.size() * 2);
-        rows.forEach(r -> entries.put(UUID.fromString((String) r[0]), ((Number) r[1]).longValue()));
-        return entries;
-    }
+    /** At most this many violations are listed per check (the count of what was checked stays exact). */
+    private static final int MAX_LISTED = 100;
 
-    /** Only events still stored in the outbox can be re-read; older ones were checked while they were. */
-    private InvariantCheck eventsHaveEntries(Set<UUID> consumed, Set<UUID> posted) {
+    /**
+     * Only events still stored in the outbox can be re-read; older ones were checked while they
+     * were. A page of events at a time, so the check's memory does not grow with the outbox.
+     */
+    private InvariantCheck eventsHaveEntries() {
         List<InvariantCheck.Violation> violations = new ArrayList<>();
-        long checked = 0;
-        for (EventEnvelope event : events.stored(LedgerPostings.TYPES)) {
-            if (!consumed.contains(event.eventId())) {
-                continue;
-            }
-            checked++;
-            JsonObject payload = Jsonp.parseObject(event.payload());
-            if (!PostingRules.postings(event.type(), payload).isEmpty() && !posted.contains(event.eventId())) {
-                violations.add(new InvariantCheck.Violation("consumed event without its journal entry", Map.of(
-                        "eventId", event.eventId().toString(), "type", event.type(), "occurredAt", event.occurredAt().toString())));
-            }
-        }
-        return new InvariantCheck("erp", "every consumed event with postings has its journal entry", checked, violations);
-    }
-
-    private static InvariantCheck entriesHaveEvents(Set<UUID> consumed, Map<UUID, Long> entries) {
-        List<InvariantCheck.Violation> violations = new ArrayList<>();
-        entries.forEach((eventId, entryId) -> {
-            if (!consumed.contains(eventId)) {
-                violations.add(new InvariantCheck.Violation("automatic entry whose source event was never consumed",
-                        Map.of("entryId", entryId, "sourceEventId", eventId.toString())));
+        long[] checked = {0};
+        events.forEachStored(LedgerPostings.TYPES, page -> {
+            List<UUID> ids = page.stream().map(EventEnvelope::eventId).toList();
+            Set<UUID> consumed = events.consumedAmong(LedgerPostings.CONSUMER, ids);
+            Set<UUID> posted = postedAmong(ids);
+            for (EventEnvelope event : page) {
+                if (!consumed.contains(event.eventId())) {
+                    continue;
+                }
+                checked[0]++;
+                if (!PostingRules.postings(event.type(), event.payloadObject()).isEmpty() && !posted.contains(event.eventId())
+                        && violations.size() < MAX_LISTED) {
+                    violations.add(new InvariantCheck.Violation("consumed event without its journal entry", Map.of(
+                            "eventId", event.eventId().toString(), "type", event.type(), "occurredAt", event.occurredAt().toString())));
+                }
             }
         });
-        return new InvariantCheck("erp", "every automatic journal entry has its consumed source event", entries.size(), violations);
+        return new InvariantCheck("erp", "every consumed event with postings has its journal entry", checked[0], violations);
+    }
+
+    private Set<UUID> postedAmong(List<UUID> eventIds) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select source_event_id::text from erp.journal_entry "
+                        + "where source_event_id = any(cast(?1 as uuid[]))")
+                .setParameter(1, eventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .getResultList();
+        Set<UUID> posted = new java.util.HashSet<>(rows.size() * 2);
+        rows.forEach(id -> posted.add(UUID.fromString((String) id)));
+        return posted;
+    }
+
+    /** Every automatic entry, a page at a time (by id), against what the ERP's consumer recorded. */
+    private InvariantCheck entriesHaveEvents() {
+        List<InvariantCheck.Violation> violations = new ArrayList<>();
+        long checked = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, source_event_id::text from erp.journal_entry "
+                            + "where kind = 'AUTO' and id > ?1 order by id limit " + EventLog.PAGE)
+                    .setParameter(1, after)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                break;
+            }
+            Map<UUID, Long> entries = new LinkedHashMap<>();
+            rows.forEach(r -> entries.put(UUID.fromString((String) r[1]), ((Number) r[0]).longValue()));
+            Set<UUID> consumed = events.consumedAmong(LedgerPostings.CONSUMER, entries.keySet());
+            for (Map.Entry<UUID, Long> e : entries.entrySet()) {
+                if (!consumed.contains(e.getKey()) && violations.size() < MAX_LISTED) {
+                    violations.add(new InvariantCheck.Violation("automatic entry whose source event was never consumed",
+                            Map.of("entryId", e.getValue(), "sourceEventId", e.getKey().toString())));
+                }
+            }
+            checked += rows.size();
+            after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
+            if (rows.size() < EventLog.PAGE) {
+                break;
+            }
+        }
+        return new InvariantCheck("erp", "every automatic journal entry has its consumed source event", checked, violations);
     }
 }

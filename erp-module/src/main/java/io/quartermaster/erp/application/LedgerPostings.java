@@ -3,7 +3,6 @@ package io.quartermaster.erp.application;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
-import io.quartermaster.platform.api.event.Jsonp;
 import io.quartermaster.platform.api.event.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,7 +66,7 @@ public class LedgerPostings implements EventHandler {
     private static Books.AutoEntry entryFor(EventEnvelope event) {
         JsonObject payload;
         try {
-            payload = Jsonp.parseObject(event.payload());
+            payload = event.payloadObject();
         } catch (JsonException e) {
             throw new MalformedEventException("payload of " + event.type() + " is not a JSON object", e);
         }

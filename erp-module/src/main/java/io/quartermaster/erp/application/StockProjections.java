@@ -3,7 +3,6 @@ package io.quartermaster.erp.application;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
-import io.quartermaster.platform.api.event.Jsonp;
 import io.quartermaster.platform.api.event.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +45,7 @@ public class StockProjections implements EventHandler {
         }
         TreeMap<String, Level> newest = new TreeMap<>();
         for (EventEnvelope event : events) {
-            JsonObject payload = Jsonp.parseObject(event.payload());
+            JsonObject payload = event.payloadObject();
             JsonObject level = payload.getJsonObject("level");
             if (level == null || !payload.containsKey("sku") || !payload.containsKey("location")) {
                 continue;
@@ -67,7 +66,7 @@ public class StockProjections implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        JsonObject payload = Jsonp.parseObject(event.payload());
+        JsonObject payload = event.payloadObject();
         JsonObject level = payload.getJsonObject("level");
         if (level == null || !payload.containsKey("sku") || !payload.containsKey("location")) {
             // Synthetic or foreign stock events without a level state change nothing here.

@@ -1,9 +1,7 @@
 package io.quartermaster.orders.application;
 
 import io.quartermaster.inventory.api.InventoryFacade;
-import io.quartermaster.orders.api.event.OrderPlaced;
 import io.quartermaster.platform.api.check.InvariantCheck;
-import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -83,27 +81,46 @@ public class OrderInvariants {
         return new InvariantCheck("orders", "every SALE movement belongs to an order", sold.size(), violations);
     }
 
+    /**
+     * The orders placed within the outbox's retention against the OrderPlaced events it keeps:
+     * the events read a page at a time into a set of order ids (16 bytes of UUID each, not the
+     * events), the orders a page at a time, so the check's memory does not grow with the events.
+     */
     private InvariantCheck ordersHaveEvents() {
         Instant since = events.retainedSince();
-        Set<String> announced = new HashSet<>();
-        for (EventEnvelope event : events.stored(List.of("OrderPlaced"))) {
-            announced.add(String.valueOf(event.payloadAs(OrderPlaced.class).orderId()));
-        }
         if (since == null) {
             return new InvariantCheck("orders", "every order in the outbox's retention has its OrderPlaced event", 0, List.of());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id::text, placed_at from orders.customer_order where placed_at >= ?1")
-                .setParameter(1, Timestamp.from(since))
-                .getResultList();
-        List<InvariantCheck.Violation> violations = new ArrayList<>();
-        for (Object[] row : rows) {
-            if (!announced.contains((String) row[0])) {
-                violations.add(new InvariantCheck.Violation("order without its OrderPlaced event",
-                        Map.of("orderId", row[0], "placedAt", ((Timestamp) row[1]).toInstant().toString())));
+        Set<java.util.UUID> announced = new HashSet<>();
+        events.forEachStored(List.of("OrderPlaced"), page -> page.forEach(event -> {
+            String orderId = event.payloadObject().getString("orderId", null);
+            if (orderId != null) {
+                announced.add(java.util.UUID.fromString(orderId));
             }
+        }));
+        List<InvariantCheck.Violation> violations = new ArrayList<>();
+        long checked = 0;
+        String after = "00000000-0000-0000-0000-000000000000";
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id::text, placed_at from orders.customer_order "
+                            + "where placed_at >= ?1 and id > cast(?2 as uuid) order by id limit " + EventLog.PAGE)
+                    .setParameter(1, Timestamp.from(since))
+                    .setParameter(2, after)
+                    .getResultList();
+            for (Object[] row : rows) {
+                if (!announced.contains(java.util.UUID.fromString((String) row[0])) && violations.size() < 100) {
+                    violations.add(new InvariantCheck.Violation("order without its OrderPlaced event",
+                            Map.of("orderId", row[0], "placedAt", ((Timestamp) row[1]).toInstant().toString())));
+                }
+            }
+            checked += rows.size();
+            if (rows.size() < EventLog.PAGE) {
+                break;
+            }
+            after = (String) rows.get(rows.size() - 1)[0];
         }
         return new InvariantCheck("orders", "every order in the outbox's retention has its OrderPlaced event",
-                rows.size(), violations);
+                checked, violations);
     }
 }

@@ -44,6 +44,14 @@ class HostileInputIT {
         assertThat(check.json().getJsonArray("violations")).as(check.body()).isEmpty();
     }
 
+    /** After every refusal of the class, the whole system is whole: the checker of ./quartermaster check is clean. */
+    @org.junit.jupiter.api.AfterAll
+    static void theCheckerIsClean() throws Exception {
+        JsonObject report = Poll.until(() -> Http.get("/api/v1/admin/invariants", Http.admin()).json(),
+                r -> r.getJsonNumber("violations").longValue() == 0, java.time.Duration.ofSeconds(60), "a clean invariant check");
+        assertThat(report.getJsonNumber("violations").longValue()).as(report.toString()).isZero();
+    }
+
     @Test
     void anIntegerFieldTakesOnlyAnExactJsonIntegerWithinItsRange() throws Exception {
         for (String quantity : List.of("1.5", "4294967297", "2147483648", "-2147483649", "1e2", "[1]", "\"3\"", "true",
@@ -231,11 +239,16 @@ class HostileInputIT {
             assertThat(full.header("Retry-After")).isNotNull();
             assertOurWords(full);
             assertThat(onHand()).as("nothing half-written").isEqualTo(10);
+            Answer ready = Http.get("/health/ready", null);
+            assertThat(ready.status()).as("readiness is DOWN while the database refuses work").isEqualTo(503);
+            assertThat(ready.body()).contains("No space left on device");
         } finally {
             sql("drop trigger if exists it_disk_full on inventory.stock_movement");
         }
         assertThat(receipt("5").status()).as("space is back: work goes on").isEqualTo(201);
         assertThat(onHand()).isEqualTo(15);
+        Poll.until(() -> Http.get("/health/ready", null).status(), status -> status == 200, java.time.Duration.ofSeconds(20),
+                "readiness UP again");
     }
 
     private static void sql(String statement) throws Exception {

@@ -122,6 +122,30 @@ class LedgerIT {
     }
 
     @Test
+    void theCheckerFindsAConsumedEventWithoutItsEntryAmongPagesOfStoredEvents() throws Exception {
+        UUID id = UUID.randomUUID();
+        EventEnvelope lost = new EventEnvelope(id, "OrderPlaced", 1, Instant.now(), order("7.00", "1.00", "8.00"));
+        // An event the ERP recorded as consumed but never posted — what a lost posting would look like —
+        // stored (as published) in the outbox among the others.
+        try (Connection c = dataSource.getConnection(); var s = c.prepareStatement(
+                "insert into platform.outbox (event_id, type, version, occurred_at, body, published_at, next_attempt_at) "
+                        + "values (?, 'OrderPlaced', 1, now(), ?, now(), now())")) {
+            s.setObject(1, id);
+            s.setString(2, lost.toJson());
+            s.executeUpdate();
+        }
+        sql("insert into platform.consumed_event (consumer, event_id, event_type) values ('erp', '" + id + "', 'OrderPlaced')");
+        try {
+            List<io.quartermaster.platform.api.check.InvariantCheck> checks = ledger.invariants(Duration.ofMinutes(5), Instant.now());
+            var rule = checks.stream().filter(c -> c.rule().startsWith("every consumed event with postings")).findFirst().orElseThrow();
+            assertTrue(rule.violations().stream().anyMatch(v -> id.toString().equals(v.rows().get("eventId"))), rule.toString());
+        } finally {
+            sql("delete from platform.consumed_event where consumer = 'erp' and event_id = '" + id + "'");
+            sql("delete from platform.outbox where event_id = '" + id + "'");
+        }
+    }
+
+    @Test
     void theSameEventsInAShuffledOrderGiveTheSameBalances() throws Exception {
         awaitAtRest();
         Map<String, BigDecimal> before = balances();

@@ -139,10 +139,13 @@ public class StockLevel {
         return new StockChange(-quantity, unitCost, value.negate());
     }
 
+    /** What {@code total_value numeric(19,2)} holds. */
+    private static final BigDecimal MAX_STOCK_VALUE = new BigDecimal("99999999999999999.99");
+
     /**
-     * Units in, within the limits (README "Limits"): on hand fits its column, and the movement's
-     * value fits the books' — a receipt the ledger could not post would poison the ERP's consumer.
-     * Refused as the caller's request (422), before anything changes.
+     * Units in, within the limits (README "Limits"): on hand and stock value fit their columns, and
+     * the movement's value fits the books' — a receipt the ledger could not post would poison the
+     * ERP's consumer. Refused as the caller's request (422), before anything changes.
      */
     private StockChange putIn(int quantity, BigDecimal value, Instant at) {
         if ((long) onHand + quantity > Integer.MAX_VALUE) {
@@ -154,6 +157,10 @@ public class StockLevel {
             throw new io.quartermaster.platform.api.problem.ProblemException(422, "Amount limit", "the value of this movement, "
                     + value.toPlainString() + ", is beyond the limit of " + io.quartermaster.platform.api.Money.MAX_AMOUNT.toPlainString()
                     + " a stock movement and a journal line hold");
+        }
+        if (totalValue.add(value).compareTo(MAX_STOCK_VALUE) > 0) {
+            throw new io.quartermaster.platform.api.problem.ProblemException(422, "Amount limit", "the stock value of " + sku
+                    + " at this location would be beyond " + MAX_STOCK_VALUE.toPlainString());
         }
         onHand += quantity;
         totalValue = totalValue.add(value);

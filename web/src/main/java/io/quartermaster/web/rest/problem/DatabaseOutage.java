@@ -17,6 +17,8 @@ public final class DatabaseOutage {
     /** When the outage began (System.nanoTime()), or null while there is none. */
     private static final AtomicReference<Long> SINCE = new AtomicReference<>();
     private static final AtomicLong ANSWERED = new AtomicLong();
+    private static final AtomicLong LAST_503 = new AtomicLong(Long.MIN_VALUE);
+    private static final AtomicReference<String> CAUSE = new AtomicReference<>();
 
     private DatabaseOutage() {
     }
@@ -24,6 +26,8 @@ public final class DatabaseOutage {
     /** A request answered 503 because the database is unavailable. */
     static void answered503(Throwable cause) {
         ANSWERED.incrementAndGet();
+        LAST_503.set(System.nanoTime());
+        CAUSE.set(firstLine(rootMessage(cause)));
         if (SINCE.compareAndSet(null, System.nanoTime())) {
             LOG.warning(() -> "Database unavailable: answering 503 with Retry-After until it is back ("
                     + cause.getClass().getSimpleName() + ": " + firstLine(rootMessage(cause)) + ")");
@@ -39,6 +43,17 @@ public final class DatabaseOutage {
             LOG.warning(() -> "Database available again after " + seconds + " s; " + answered
                     + " request(s) were answered 503 meanwhile");
         }
+    }
+
+    /**
+     * Why the database refused work within the last {@code seconds}, or null: for readiness, which
+     * a connection check alone would report UP on a full disk (the server answers; it cannot write).
+     * A time window rather than "until a request succeeds", so that a load balancer that stopped
+     * sending traffic on DOWN sends it again to find out.
+     */
+    public static String refusingWithin(long seconds) {
+        long last = LAST_503.get();
+        return last != Long.MIN_VALUE && System.nanoTime() - last < seconds * 1_000_000_000L ? CAUSE.get() : null;
     }
 
     private static String rootMessage(Throwable e) {
