@@ -358,7 +358,7 @@ public final class Bench {
         for (int n : clients) {
             if (plan.runs("app")) {
                 AppContender app = new AppContender(api, baseUrl, List.copyOf(channelKeys.values()), db);
-                runs.add(measure(w, app, n, 0, profileAt32 && (n == 1 || n == 32) || !profileAt32 && w == Workload.W2 && n == 32));
+                runs.add(measure(w, app, n, 0, profileAt32 && n == 32 || !profileAt32 && w == Workload.W2 && n == 32));
             }
             if (plan.runs("pgbench")) {
                 runs.add(pgbench(w, n, 0, 1));
