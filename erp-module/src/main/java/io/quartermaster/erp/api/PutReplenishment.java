@@ -34,7 +34,6 @@ public class PutReplenishment {
     public Integer minOrderQuantity;
 
     @Digits(integer = 13, fraction = 4, message = "at most 13 digits before the point and 4 after")
-
     @DecimalMin(value = "0", message = "must be zero or more")
     public BigDecimal unitCost;
 

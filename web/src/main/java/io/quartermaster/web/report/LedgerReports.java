@@ -13,6 +13,7 @@ import io.quartermaster.erp.api.LedgerViews.TrialBalance;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.rest.JsonShape;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -197,8 +198,8 @@ public class LedgerReports {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, "a date like 2026-11-28");
         }
-        if (date.getYear() < 1900 || date.getYear() > 9999) {
-            throw ProblemException.invalidField(field, "a date from 1900-01-01 to 9999-12-31");
+        if (!JsonShape.withinRange(date)) {
+            throw ProblemException.invalidField(field, "a date from " + JsonShape.EARLIEST + " to " + JsonShape.LATEST);
         }
         return date;
     }

@@ -50,7 +50,7 @@ public class BodyValidation implements ReaderInterceptor {
             }
             List<FieldError> errors = JsonShape.check(json, context.getGenericType());
             if (!errors.isEmpty()) {
-                throw invalid(errors);
+                throw ProblemException.invalidFields(errors);
             }
             context.setInputStream(new ByteArrayInputStream(bytes));
         }
@@ -124,11 +124,5 @@ public class BodyValidation implements ReaderInterceptor {
                 : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
         return new ProblemException(400, "Malformed request", "The request body is " + what + where + ".",
                 Map.of("errors", List.of(new FieldError("body", what + where))));
-    }
-
-    private static ProblemException invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return new ProblemException(400, "Invalid request", detail, Map.of("errors", errors));
     }
 }

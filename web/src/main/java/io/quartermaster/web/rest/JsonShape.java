@@ -31,10 +31,15 @@ import java.util.UUID;
  * object an object with known fields. Range rules of the domain (positive, at most …) stay with
  * Bean Validation on the classes themselves.
  */
-final class JsonShape {
+public final class JsonShape {
 
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    /** The dates any request may name, in a body, a filter or a path (README "Limits"). */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    public static boolean withinRange(LocalDate date) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
 
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
@@ -157,7 +162,7 @@ final class JsonShape {
         }
         try {
             LocalDate date = LocalDate.parse(s.getString());
-            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            if (!withinRange(date)) {
                 errors.add(new FieldError(field, message));
             }
         } catch (DateTimeParseException e) {

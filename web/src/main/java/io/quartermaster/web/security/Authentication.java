@@ -1,11 +1,11 @@
 package io.quartermaster.web.security;
 
-import io.quartermaster.platform.api.event.Jsonp;
 import io.quartermaster.platform.api.identity.Caller;
 import io.quartermaster.platform.api.identity.IdentityFacade;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseFailures;
+import io.quartermaster.web.rest.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -170,18 +170,7 @@ public class Authentication implements HttpAuthenticationMechanism {
     private static AuthenticationStatus send(HttpServletResponse response, HttpMessageContext context, int status,
                                              String title, String detail, Map<String, String> headers) {
         try {
-            response.setStatus(status);
-            headers.forEach(response::setHeader);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Jsonp.object()
-                    .add("type", "https://quartermaster.io/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
-                    .add("title", title)
-                    .add("status", status)
-                    .add("detail", detail)
-                    .build().toString());
+            Problems.write(response, status, title, detail, headers, java.util.List.of());
             response.flushBuffer();
         } catch (IOException e) {
             return context.responseUnauthorized();

@@ -1,6 +1,7 @@
 package io.quartermaster.web.security;
 
-import io.quartermaster.platform.api.event.Jsonp;
+import io.quartermaster.platform.api.problem.FieldError;
+import io.quartermaster.web.rest.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,18 +54,8 @@ public class NulCharacters extends HttpFilter {
             response.sendError(400, bad + ": must not contain NUL characters");
             return;
         }
-        response.setStatus(400);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getWriter().write(Jsonp.object()
-                .add("type", "https://quartermaster.io/problems/invalid-request")
-                .add("title", "Invalid request")
-                .add("status", 400)
-                .add("detail", bad + ": must not contain NUL characters")
-                .add("errors", Jsonp.array().add(Jsonp.object().add("field", bad).add("message", "must not contain NUL characters")))
-                .build().toString());
+        String message = "must not contain NUL characters";
+        Problems.write(response, 400, "Invalid request", bad + ": " + message, Map.of(), List.of(new FieldError(bad, message)));
     }
 
     private static boolean isForm(HttpServletRequest request) {

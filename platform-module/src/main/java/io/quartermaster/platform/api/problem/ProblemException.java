@@ -39,6 +39,13 @@ public class ProblemException extends RuntimeException {
                 Map.of("errors", java.util.List.of(new FieldError(field, message))));
     }
 
+    /** A 400 naming every invalid field; the detail names the one field, or counts them. */
+    public static ProblemException invalidFields(java.util.List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ProblemException(400, "Invalid request", detail, Map.of("errors", errors));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail);
     }

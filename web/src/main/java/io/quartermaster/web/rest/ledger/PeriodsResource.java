@@ -4,6 +4,7 @@ import io.quartermaster.erp.api.LedgerFacade;
 import io.quartermaster.erp.api.LedgerViews.PeriodView;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.rest.JsonShape;
 import io.quartermaster.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,8 +59,9 @@ public class PeriodsResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("month", "a month like 2026-11");
         }
-        if (month.getYear() < 1900 || month.getYear() > 9999) {
-            throw ProblemException.invalidField("month", "a month from 1900-01 to 9999-12");
+        if (!JsonShape.withinRange(month.atDay(1))) {
+            throw ProblemException.invalidField("month", "a month from " + YearMonth.from(JsonShape.EARLIEST) + " to "
+                    + YearMonth.from(JsonShape.LATEST));
         }
         return month.atDay(1);
     }

@@ -1,6 +1,7 @@
 package io.quartermaster.web.rest.problem;
 
 import io.quartermaster.platform.api.problem.FieldError;
+import io.quartermaster.platform.api.problem.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** Bean Validation failures → 400 with {@code errors:[{field, message}]}, the field named as in the JSON body. */
 @Provider
@@ -22,10 +22,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .map(v -> new FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return Problems.response(400, "Invalid request", detail, Map.of("errors", errors));
+        return new ProblemExceptionMapper().toResponse(ProblemException.invalidFields(errors));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.quartermaster.web.rest.problem;
 
 import io.quartermaster.platform.api.problem.FieldError;
+import io.quartermaster.platform.api.problem.ProblemException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,8 +30,7 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
             return Problems.response(400, "Malformed request", "The request body is not valid JSON for this resource.",
                     Map.of("errors", List.of(new FieldError("body", "not valid JSON for this resource"))));
         }
-        return Problems.response(400, "Invalid request", field + ": " + message,
-                Map.of("errors", List.of(new FieldError(field, message))));
+        return new ProblemExceptionMapper().toResponse(ProblemException.invalidField(field, message));
     }
 
     static String field(Throwable e) {

@@ -28,8 +28,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             // ParamException, a 404 by the JAX-RS spec for query parameters — but it is the caller's mistake.
             String name = parameterName(e);
             String message = e.getCause() instanceof NumberFormatException ? "must be an integer" : "cannot be read";
-            return Problems.response(400, "Invalid request", name + ": " + message,
-                    java.util.Map.of("errors", java.util.List.of(new io.quartermaster.platform.api.problem.FieldError(name, message))));
+            return new ProblemExceptionMapper().toResponse(
+                    io.quartermaster.platform.api.problem.ProblemException.invalidField(name, message));
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
         return Problems.response(status, status == 400 ? "Malformed request" : type.getReasonPhrase(), ourWords(status, type));
