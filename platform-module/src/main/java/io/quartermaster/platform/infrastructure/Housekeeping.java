@@ -24,6 +24,12 @@ public class Housekeeping {
     @Inject
     SignInFailures signInFailures;
 
+    @Inject
+    io.quartermaster.platform.infrastructure.webhook.WebhookStore webhooks;
+
+    @Inject
+    io.quartermaster.platform.infrastructure.webhook.WebhookSettings webhookSettings;
+
     @Schedule(hour = "*", minute = "17", persistent = false)
     void purge() {
         int purged = idempotencyKeys.purgeOlderThanHours(IDEMPOTENCY_KEY_HOURS);
@@ -31,5 +37,10 @@ public class Housekeeping {
             LOG.info(() -> "Purged " + purged + " idempotency keys older than " + IDEMPOTENCY_KEY_HOURS + " hours");
         }
         signInFailures.purge();
+        int deliveries = webhooks.purge(webhookSettings.retentionDays());
+        if (deliveries > 0) {
+            LOG.info(() -> "Purged " + deliveries + " webhook deliveries that ended more than "
+                    + webhookSettings.retentionDays() + " days ago");
+        }
     }
 }

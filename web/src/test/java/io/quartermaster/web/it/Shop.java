@@ -27,6 +27,13 @@ final class Shop {
         return client.json().getString("key");
     }
 
+    /** A new STAFF API client; its key. */
+    static String staffKey(String name) throws Exception {
+        Answer client = Http.post("/api/v1/admin/api-clients", "{\"name\":\"" + name + "\",\"role\":\"STAFF\"}", Http.admin());
+        assertThat(client.status()).as(client.toString()).isEqualTo(201);
+        return client.json().getString("key");
+    }
+
     /** A new product, its SKU {@code prefix} and 8 random characters. */
     static String product(String prefix, String name, String price, String taxRate) throws Exception {
         String sku = prefix + UUID.randomUUID().toString().substring(0, 8);

@@ -60,7 +60,8 @@ final class ConsumerLoop implements Runnable {
 
     @Override
     public void run() {
-        String selector = typesOf(handlers).stream()
+        Set<String> types = typesOf(handlers);
+        String selector = types.contains(EventHandler.ALL_TYPES) ? null : types.stream()
                 .map(t -> "'" + t.replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "JMSType IN (", ")"));
         long backoff = 500;

@@ -1,0 +1,5 @@
+package io.quartermaster.platform.infrastructure.webhook;
+
+/** Fired in a transaction that queued deliveries (or made some due): the senders wake when it commits. */
+public record WebhooksQueued() {
+}
