@@ -263,6 +263,31 @@ class BackOfficeIT {
     }
 
     @Test
+    void anAdminSubscribesAWebhookWhoseSecretIsShownOnce() throws Exception {
+        browser.signIn("admin", Http.ADMIN_PASSWORD);
+        browser.open("/admin/webhooks.xhtml");
+        String url = "http://127.0.0.1:9/back-office-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.type(By.id("webhook:url"), url);
+        browser.type(By.id("webhook:description"), "a 3PL feed");
+        browser.click(By.id("webhook:create"));
+
+        String secret = browser.find(By.id("issuedSecret")).getText().trim();
+        assertThat(secret).startsWith("whsec_");
+        browser.screenshot("admin-webhooks");
+        assertThat(browser.all(By.cssSelector(".webhookUrl")).stream().map(WebElement::getText)).contains(url);
+
+        browser.open("/admin/webhooks.xhtml");
+        assertThat(browser.pageSource()).contains(url).doesNotContain(secret);
+        for (jakarta.json.JsonObject w : Http.get("/api/v1/admin/webhooks", Http.admin()).array()
+                .getValuesAs(jakarta.json.JsonObject.class)) {
+            if (w.getString("url").equals(url)) {
+                assertThat(w.getJsonArray("events").getString(0)).isEqualTo("*");
+                assertThat(Http.delete("/api/v1/admin/webhooks/" + w.getString("id"), Http.admin()).status()).isEqualTo(204);
+            }
+        }
+    }
+
+    @Test
     void staffOpeningAnAccountantPageGets403AndSeesNoBooksInTheMenu() throws Exception {
         browser.signIn(user("STAFF"), PASSWORD);
         assertThat(browser.all(By.id("navTrialBalance"))).isEmpty();
@@ -275,6 +300,7 @@ class BackOfficeIT {
         assertThat(browser.fetch("/accounting/report.xhtml?name=trial-balance").statusCode()).isEqualTo(403);
         assertThat(browser.fetch("/accounting/export?report=trial-balance&format=csv").statusCode()).isEqualTo(403);
         assertThat(browser.fetch("/admin/api-clients.xhtml").statusCode()).isEqualTo(403);
+        assertThat(browser.fetch("/admin/webhooks.xhtml").statusCode()).isEqualTo(403);
         assertThat(browser.fetch("/staff/products.xhtml").statusCode()).isEqualTo(200);
         // The session cookie is no key to the API: API calls need their own credentials.
         assertThat(browser.fetch("/api/v1/products").statusCode()).isEqualTo(401);
