@@ -1,7 +1,7 @@
 -- Webhooks: subscriptions of an integrator's URL to event types, the events they are owed and
--- one delivery row per (subscription, event). The rows are written by the 'webhooks' consumer
--- in the transaction that records the event as consumed, so a delivery exists exactly once and
--- survives any restart; a sender claims a subscription (lease) and works its deliveries in order.
+-- one delivery row per (subscription, event). The rows are written by the outbox relay in the
+-- transaction that marks the events published, so a delivery exists exactly once and survives any
+-- restart; a sender claims a subscription (lease) and works its deliveries in order.
 create table webhook_subscription (
     id                    uuid        primary key,
     url                   text        not null,

@@ -92,6 +92,8 @@ public final class ChaosSuite implements AutoCloseable {
     private final List<String> loadSkus = new ArrayList<>();
     private Stack stack;
     private String jdbcUrl;
+    /** An integrator subscribed to every event from the start: each must reach it, whatever fails. */
+    private Receiver receiver;
 
     public ChaosSuite(Settings settings) {
         this.settings = settings;
@@ -119,6 +121,9 @@ public final class ChaosSuite implements AutoCloseable {
         // A key whose request died with its instance is taken over after 10 s instead of 60 s.
         stack.putAppEnv("QM_IDEMPOTENCY_LEASE_SECONDS", "10");
         stack.putAppEnv("QM_PAYMENTS_ABANDON_AFTER_SECONDS", "5");
+        // The webhook receiver is on loopback; a failed attempt is retried after 1–2 s instead of 15–30 s.
+        stack.putAppEnv("QM_WEBHOOKS_ALLOW_PRIVATE_URLS", "true");
+        stack.putAppEnv("QM_WEBHOOKS_RETRY_BASE_SECONDS", "2");
         jdbcUrl = stack.jdbcUrl();
         int base = LocalMachine.freePort();
         say("Starting " + INSTANCES + " Payara Micro instances (logs in " + settings.dataDir().resolve("logs") + ")");
@@ -136,6 +141,11 @@ public final class ChaosSuite implements AutoCloseable {
         ready.addAll(urls);
         say("All instances ready: " + urls);
         String admin = admin();
+        receiver = new Receiver();
+        JsonObject webhook = api.require(urls.get(0), "POST", "/api/v1/admin/webhooks", admin, Json.createObjectBuilder()
+                .add("url", receiver.url()).add("events", Json.createArrayBuilder().add("*")).build()).json();
+        receiver.secret(webhook.getString("secret"));
+        say("Webhook receiver " + receiver.url() + " subscribed to every event");
         for (String channel : List.of("WEB", "MOBILE", "POS")) {
             api.require(urls.get(0), "PUT", "/api/v1/channels/" + channel, admin, Json.createObjectBuilder()
                     .add("name", channel + " (chaos)").add("holdTtlSeconds", HOLD_TTL_SECONDS)
@@ -357,6 +367,7 @@ public final class ChaosSuite implements AutoCloseable {
             failures.add("the duplicates changed the books: before " + before + ", after " + after);
         }
         long violations = invariantViolations(failures);
+        webhooksDelivered(failures);
         return new Row("5 duplicates + poison", events.size() + 1, 0, 0, 0, violations,
                 "poison listed as dead letter after " + parkedAfter / 1000.0 + " s; books unchanged: " + before.equals(after),
                 Map.of(), Map.of(), failures);
@@ -434,6 +445,7 @@ public final class ChaosSuite implements AutoCloseable {
             failures.add(unposted + " order(s) of this scenario without their journal entry");
         }
         long violations = invariantViolations(failures);
+        webhooksDelivered(failures);
         String name = switch (buyers.scenario()) {
             case "s1" -> "1 three instances, last units";
             case "s2" -> "2 SIGKILL mid-load";
@@ -461,6 +473,55 @@ public final class ChaosSuite implements AutoCloseable {
         }
         failures.add("no instance could run the invariant check");
         return -1;
+    }
+
+    /**
+     * Every stored event reached the webhook receiver, signed: the webhooks consumer has consumed
+     * each one, each has one delivery row and it is DELIVERED (waiting for retries and for the leases
+     * of killed instances to run out), and the receiver got every one of them at least once.
+     */
+    private void webhooksDelivered(List<String> failures) throws InterruptedException {
+        boolean done = await(Duration.ofMinutes(3), () -> {
+            try {
+                return queryLong("select count(*) from platform.outbox o where not exists (select 1 from "
+                        + "platform.webhook_delivery d where d.event_id = o.event_id)") == 0
+                        && queryLong("select count(*) from platform.webhook_delivery where status <> 'DELIVERED'") == 0;
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        try {
+            long events = queryLong("select count(*) from platform.outbox");
+            long deliveries = queryLong("select count(*) from platform.webhook_delivery");
+            Set<String> stored = new java.util.HashSet<>();
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select event_id::text from platform.outbox")) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+            Map<String, Integer> arrivals = receiver.arrivals();
+            long missing = stored.stream().filter(id -> !arrivals.containsKey(id)).count();
+            long repeated = arrivals.values().stream().filter(n -> n > 1).count();
+            say("  webhooks: " + events + " events, " + deliveries + " deliveries, " + arrivals.size() + " received ("
+                    + repeated + " more than once: at least once), " + missing + " missing, " + receiver.badSignatures()
+                    + " bad signatures");
+            if (!done) {
+                failures.add("webhook deliveries not all DELIVERED after 180 s");
+            }
+            if (missing > 0) {
+                failures.add(missing + " stored event(s) never reached the webhook receiver");
+            }
+            if (deliveries != events) {
+                failures.add(deliveries + " webhook deliveries for " + events + " events (one each expected)");
+            }
+            if (receiver.badSignatures() > 0) {
+                failures.add(receiver.badSignatures() + " webhook request(s) with a signature that did not verify");
+            }
+        } catch (SQLException e) {
+            failures.add("could not check the webhook deliveries: " + e.getMessage());
+        }
     }
 
     /** Until every event is published and the ERP has consumed every event it posts from; returns when. */
@@ -544,6 +605,9 @@ public final class ChaosSuite implements AutoCloseable {
 
     @Override
     public void close() {
+        if (receiver != null) {
+            receiver.close();
+        }
         if (stack != null) {
             stack.close();
         }

@@ -49,7 +49,7 @@ final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
             received.add(r);
             if (r.eventId() != null) {
-                attemptsByEvent.merge(r.eventId(), 1, Integer::sum);
+                attemptsByEvent.merge(r.path() + " " + r.eventId(), 1, Integer::sum);
             }
             int status = answer.apply(r);
             byte[] reply = ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
@@ -61,9 +61,9 @@ final class WebhookReceiver implements AutoCloseable {
         port = server.getAddress().getPort();
     }
 
-    /** How many times this event id has arrived so far (any path). */
-    int attempts(String eventId) {
-        return attemptsByEvent.getOrDefault(eventId, 0);
+    /** How many times this event id has arrived at this path so far (each path is one subscription). */
+    int attempts(String path, String eventId) {
+        return attemptsByEvent.getOrDefault(path + " " + eventId, 0);
     }
 
     void answer(Function<Received, Integer> answer) {

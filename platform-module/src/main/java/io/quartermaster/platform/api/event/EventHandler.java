@@ -15,16 +15,8 @@ public interface EventHandler {
     /** The consuming module's subscription name, e.g. {@code erp}. */
     String consumer();
 
-    /** What {@link #eventTypes()} holds for a handler that wants every event (the webhooks). */
-    String ALL_TYPES = "*";
-
-    /** The event types this handler wants, e.g. {@code OrderPlaced}; {@link #ALL_TYPES} for all of them. */
+    /** The event types this handler wants, e.g. {@code OrderPlaced}. */
     Set<String> eventTypes();
-
-    default boolean wants(String type) {
-        Set<String> types = eventTypes();
-        return types.contains(type) || types.contains(ALL_TYPES);
-    }
 
     /** Applies the event; runs inside the consumer's database transaction. */
     void handle(EventEnvelope event);

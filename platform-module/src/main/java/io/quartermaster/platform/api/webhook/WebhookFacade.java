@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * Webhooks for integrators: subscriptions of a URL to event types, each event of a subscribed
  * type POSTed to it signed, retried until a 2xx or the retry window ends, listed per delivery.
- * Deliveries are stored with the event's consumption, never held in memory only.
+ * Deliveries are stored when the outbox relay publishes the event, never held in memory only.
  */
 public interface WebhookFacade {
 

@@ -76,7 +76,7 @@ public class ConsumedEvents {
             }
         }
         for (EventHandler handler : handlers) {
-            List<EventEnvelope> mine = applied.stream().filter(e -> handler.wants(e.type())).toList();
+            List<EventEnvelope> mine = applied.stream().filter(e -> handler.eventTypes().contains(e.type())).toList();
             if (!mine.isEmpty()) {
                 handler.handleAll(mine);
             }
@@ -90,7 +90,7 @@ public class ConsumedEvents {
     }
 
     private static List<EventHandler> interested(List<EventHandler> handlers, EventEnvelope event) {
-        return handlers.stream().filter(h -> h.wants(event.type())).toList();
+        return handlers.stream().filter(h -> h.eventTypes().contains(event.type())).toList();
     }
 
     /** Remembers why a delivery failed, outside the failed transaction, for the dead-letter view. */

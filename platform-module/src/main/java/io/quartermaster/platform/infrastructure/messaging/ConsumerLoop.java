@@ -60,8 +60,7 @@ final class ConsumerLoop implements Runnable {
 
     @Override
     public void run() {
-        Set<String> types = typesOf(handlers);
-        String selector = types.contains(EventHandler.ALL_TYPES) ? null : types.stream()
+        String selector = typesOf(handlers).stream()
                 .map(t -> "'" + t.replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "JMSType IN (", ")"));
         long backoff = 500;

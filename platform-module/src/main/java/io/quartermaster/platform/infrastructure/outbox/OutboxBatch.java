@@ -27,10 +27,14 @@ public class OutboxBatch {
     @Inject
     DatabaseClock databaseClock;
 
+    @Inject
+    io.quartermaster.platform.infrastructure.webhook.WebhookFanOut webhooks;
+
     /**
      * Publishes the due events (up to {@link #BATCH_SIZE}, in id order) as one unit: {@code
      * publisher} sends them all and commits its JMS session, or throws and none counts as sent.
-     * Then they are marked published with one statement. A crash between the broker's commit and
+     * Then they are marked published with one statement, and their webhook deliveries queued with
+     * another ({@code WebhookFanOut}). A crash between the broker's commit and
      * this transaction's sends them again with the same duplicate-detection ids: the broker drops
      * the copies.
      */
@@ -52,9 +56,11 @@ public class OutboxBatch {
             due.forEach(unsent -> unsent.failed(error, now));
             return new Result(0, true);
         }
+        Long[] ids = due.stream().map(OutboxRecord::id).toArray(Long[]::new);
         em.createNativeQuery("update platform.outbox set published_at = now(), last_error = null where id = any(?1)")
-                .setParameter(1, due.stream().map(OutboxRecord::id).toArray(Long[]::new))
+                .setParameter(1, ids)
                 .executeUpdate();
+        webhooks.queue(List.of(ids));
         return new Result(due.size(), false);
     }
 

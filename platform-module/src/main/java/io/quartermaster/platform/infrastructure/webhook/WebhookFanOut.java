@@ -1,26 +1,22 @@
 package io.quartermaster.platform.infrastructure.webhook;
 
-import io.quartermaster.platform.api.event.EventEnvelope;
-import io.quartermaster.platform.api.event.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The webhooks' consumer of every event: for each event a batch brings, one delivery row per
- * active subscription to its type, and the envelope's text once (what every attempt sends) —
- * one statement, in the consumer's transaction that records the events as consumed. So a
- * delivery is queued exactly once per event and subscription, survives any restart, and an
- * event that no subscription wants leaves nothing behind.
+ * Queues webhook deliveries for the events a relay pass has just published: one delivery row
+ * per event and active subscription to its type, and the envelope's text once (what every
+ * attempt sends), in one statement inside the relay's transaction that marks the events
+ * published. So a delivery exists exactly once per event and subscription (a pass sent again
+ * after a crash finds its rows there), survives any restart, comes from the stored event and
+ * costs one cheap statement per pass when no one subscribes. Deliveries follow the outbox order.
  */
 @ApplicationScoped
-public class WebhookFanOut implements EventHandler {
-
-    static final String CONSUMER = "webhooks";
+public class WebhookFanOut {
 
     @PersistenceContext(unitName = "platform")
     EntityManager em;
@@ -28,38 +24,22 @@ public class WebhookFanOut implements EventHandler {
     @Inject
     Event<WebhooksQueued> queued;
 
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(ALL_TYPES);
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        handleAll(List.of(event));
-    }
-
-    @Override
-    public void handleAll(List<EventEnvelope> events) {
-        int deliveries = em.createNativeQuery("with e as (select u.event_id::uuid as event_id, u.event_type, u.body, u.n "
-                        + "from unnest(?1, ?2, ?3) with ordinality as u(event_id, event_type, body, n)), "
-                        + "m as (select s.id as subscription_id, e.event_id, e.n from e join platform.webhook_subscription s "
-                        + "on s.active and (e.event_type = any(s.event_types) or '*' = any(s.event_types))), "
+    /** In the caller's transaction: deliveries for these outbox rows; how many were queued. */
+    public int queue(List<Long> outboxIds) {
+        int deliveries = em.createNativeQuery("with e as (select o.id, o.event_id, o.type, o.body from platform.outbox o "
+                        + "where o.id = any(?1)), "
+                        + "m as (select s.id as subscription_id, e.event_id, e.id from e join platform.webhook_subscription s "
+                        + "on s.active and (e.type = any(s.event_types) or '*' = any(s.event_types))), "
                         + "stored as (insert into platform.webhook_event (event_id, event_type, body) "
-                        + "select e.event_id, e.event_type, e.body from e where e.event_id in (select event_id from m) "
+                        + "select e.event_id, e.type, e.body from e where e.event_id in (select event_id from m) "
                         + "on conflict do nothing) "
                         + "insert into platform.webhook_delivery (subscription_id, event_id) "
-                        + "select subscription_id, event_id from m order by n, subscription_id on conflict do nothing")
-                .setParameter(1, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
-                .setParameter(2, events.stream().map(EventEnvelope::type).toArray(String[]::new))
-                .setParameter(3, events.stream().map(EventEnvelope::toJson).toArray(String[]::new))
+                        + "select subscription_id, event_id from m order by id, subscription_id on conflict do nothing")
+                .setParameter(1, outboxIds.toArray(Long[]::new))
                 .executeUpdate();
         if (deliveries > 0) {
             queued.fire(new WebhooksQueued());
         }
+        return deliveries;
     }
 }
