@@ -52,3 +52,5 @@ create index webhook_delivery_due on webhook_delivery (subscription_id, next_att
 -- The deliveries list: newest first.
 create index webhook_delivery_newest on webhook_delivery (subscription_id, seq desc);
 create index webhook_delivery_event on webhook_delivery (event_id);
+-- The failed count of each subscription in the list, without reading its delivered history.
+create index webhook_delivery_failed on webhook_delivery (subscription_id) where status = 'FAILED';

@@ -3,6 +3,7 @@ package io.quartermaster.bench.chaos;
 import io.quartermaster.bench.client.Api;
 import io.quartermaster.bench.client.ErpEvents;
 import io.quartermaster.bench.client.LocalMachine;
+import io.quartermaster.bench.client.WebhookReceiver;
 import io.quartermaster.launcher.Check;
 import io.quartermaster.launcher.Stack;
 import jakarta.jms.JMSContext;
@@ -93,7 +94,7 @@ public final class ChaosSuite implements AutoCloseable {
     private Stack stack;
     private String jdbcUrl;
     /** An integrator subscribed to every event from the start: each must reach it, whatever fails. */
-    private Receiver receiver;
+    private WebhookReceiver receiver;
 
     public ChaosSuite(Settings settings) {
         this.settings = settings;
@@ -141,7 +142,7 @@ public final class ChaosSuite implements AutoCloseable {
         ready.addAll(urls);
         say("All instances ready: " + urls);
         String admin = admin();
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
         JsonObject webhook = api.require(urls.get(0), "POST", "/api/v1/admin/webhooks", admin, Json.createObjectBuilder()
                 .add("url", receiver.url()).add("events", Json.createArrayBuilder().add("*")).build()).json();
         receiver.secret(webhook.getString("secret"));

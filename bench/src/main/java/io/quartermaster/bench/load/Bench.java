@@ -177,6 +177,8 @@ public final class Bench {
                 dataDir.resolve("logs"));
         stack.startServices();
         stack.putAppEnv("QM_ADMIN_PASSWORD", adminPassword);
+        // The webhook receivers of W6's delivery drain listen on loopback.
+        stack.putAppEnv("QM_WEBHOOKS_ALLOW_PRIVATE_URLS", "true");
         // Application settings given to the bench (QM_ORDERS_MAX_CONCURRENT=0 …) reach the instance, for experiments.
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("QM_") && !Set.of("QM_HEAP", "QM_JVM_OPTS", "QM_ADMIN_PASSWORD").contains(name)) {
@@ -445,6 +447,24 @@ public final class Bench {
         runs.add(down.with("broker down", outage.report()).with(CAUGHT_UP, outage.catchUpSeconds() < 0 ? "never"
                 : "%.1f s".formatted(outage.catchUpSeconds())));
         backlogDrain(100_000);
+        webhookDrain(10_000, 1);
+        webhookDrain(10_000, 4);
+    }
+
+    /** Webhook deliveries of a backlog to receivers on loopback: queued by the relay, drained by the senders. */
+    private void webhookDrain(int events, int subscriptions) throws Exception {
+        waitForRest(Duration.ofMinutes(5));
+        progress("W6: webhooks: %,d events to %d subscription(s) on loopback ...", events, subscriptions);
+        WebhookDrain.Result r = new WebhookDrain(db, api, baseUrl, admin()).run(events, subscriptions, Duration.ofMinutes(10));
+        String line = r.deliveredSeconds() < 0
+                ? "Webhook drain: %,d events × %d subscription(s) **not all delivered within 10 min**.".formatted(events, subscriptions)
+                : ("Webhook drain: %,d OrderPlaced events written into the outbox at once, %d subscription(s) with a receiver on "
+                + "loopback. Every delivery queued %.1f s after the write, every one delivered (signature verified) %.1f s after "
+                + "it: %,.0f deliveries/s%s; %d received more than once.").formatted(events, subscriptions, r.queuedSeconds(),
+                r.deliveredSeconds(), r.perSecond(), subscriptions > 1 ? " for all subscriptions together" : " (one at a time, in order)",
+                r.repeated());
+        progress("W6: %s", line);
+        notes.computeIfAbsent(Workload.W6, k -> new ArrayList<>()).add(line);
     }
 
     static final String OUTAGE = "Quartermaster, broker down 60 s";

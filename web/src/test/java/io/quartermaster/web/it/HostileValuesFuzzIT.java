@@ -40,6 +40,9 @@ class HostileValuesFuzzIT {
     private static final List<String> WHOLE_BODIES = List.of("[]", "null", "\"x\"", "42", "{", "{\"a\":1}{}", "",
             "{".repeat(3000), "{\"\\u0000\":1}");
 
+    /** Nothing listens there (port 9, discard): deliveries to the fuzzed webhooks fail fast. */
+    private static final String FUZZ_WEBHOOK_URL = "http://127.0.0.1:9/fuzz";
+
     private record Endpoint(String method, String template, String path, String body, String authorization) {
     }
 
@@ -78,6 +81,12 @@ class HostileValuesFuzzIT {
                 }
             }
         }
+        // The webhooks the fuzzing created point nowhere: they go, so later tests' events are not sent to them.
+        for (JsonObject w : Http.get("/api/v1/admin/webhooks", Http.admin()).array().getValuesAs(JsonObject.class)) {
+            if (w.getString("url").startsWith(FUZZ_WEBHOOK_URL)) {
+                Http.delete("/api/v1/admin/webhooks/" + w.getString("id"), Http.admin());
+            }
+        }
         System.out.println("HostileValuesFuzzIT: " + requests + " hostile requests to " + endpoints.size() + " endpoints");
         assertThat(requests).isGreaterThan(1000);
         assertThat(failures).as(failures.size() + " of " + requests + " hostile requests").isEmpty();
@@ -104,7 +113,19 @@ class HostileValuesFuzzIT {
         String admin = Http.admin();
         String id = UUID.randomUUID().toString();
         String line = "{\"sku\":\"" + sku + "\",\"quantity\":1}";
+        Answer webhook = Http.post("/api/v1/admin/webhooks", "{\"url\":\"" + FUZZ_WEBHOOK_URL + "\",\"events\":[\"OrderPlaced\"]}",
+                Http.admin());
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        String webhookId = webhook.json().getString("id");
         List<Endpoint> e = new ArrayList<>();
+        e.add(new Endpoint("POST", "/api/v1/admin/webhooks", "/api/v1/admin/webhooks", "{\"url\":\"" + FUZZ_WEBHOOK_URL
+                + "/a\",\"events\":[\"OrderPlaced\",\"StockSold\"],\"description\":\"fz\",\"active\":true}", admin));
+        e.add(new Endpoint("PUT", "/api/v1/admin/webhooks/{id}", "/api/v1/admin/webhooks/" + webhookId, "{\"url\":\""
+                + FUZZ_WEBHOOK_URL + "/b\",\"events\":[\"*\"],\"description\":\"fz\",\"active\":false}", admin));
+        e.add(new Endpoint("POST", "/api/v1/admin/webhooks/{id}/rotate-secret", "/api/v1/admin/webhooks/" + webhookId
+                + "/rotate-secret", "{\"note\":\"x\"}", admin));
+        e.add(new Endpoint("POST", "/api/v1/admin/webhooks/{id}/deliveries/{eventId}/redeliver", "/api/v1/admin/webhooks/"
+                + webhookId + "/deliveries/" + id + "/redeliver", "{\"note\":\"x\"}", admin));
         e.add(new Endpoint("POST", "/api/v1/admin/api-clients", "/api/v1/admin/api-clients",
                 "{\"name\":\"fz\",\"role\":\"CHANNEL\",\"channel\":\"WEB\"}", admin));
         e.add(new Endpoint("POST", "/api/v1/admin/dead-letters/{id}/retry", "/api/v1/admin/dead-letters/" + id + "/retry",

@@ -177,6 +177,25 @@ class WebhooksIT {
     }
 
     @Test
+    void aRedirectIsNotFollowedButRetried() throws Exception {
+        receiver.answer(r -> r.path().equals("/redirect") ? 302 : 200);
+        JsonObject created = subscribe("/redirect", "[\"OrderPlaced\"]");
+        String sku = Shop.product("WH-", "Webhook tray", "7.00", "0.00");
+        Shop.receive(sku, 1, "3.00");
+        String orderId = order(sku).json().getString("id");
+        String eventId = Poll.until(() -> find(receiver.received("/redirect"), "OrderPlaced", orderId), r -> r != null,
+                Duration.ofSeconds(30), "the first attempt").eventId();
+
+        JsonObject delivery = Poll.until(() -> delivery(created.getString("id"), eventId),
+                d -> d != null && d.getInt("attempts") >= 1, Duration.ofSeconds(10), "the attempt recorded");
+        assertThat(delivery.getString("status")).isEqualTo("PENDING");
+        assertThat(delivery.getInt("lastHttpStatus")).isEqualTo(302);
+        assertThat(delivery.getString("lastError")).contains("redirects are not followed");
+        assertThat(delivery.getString("nextAttemptAt")).isNotBlank();
+        receiver.answer(r -> 200);
+    }
+
+    @Test
     void theSecretIsShownOnceAndARotatedSecretSignsBesideTheOldOne() throws Exception {
         JsonObject created = subscribe("/rotate", "[\"OrderPlaced\"]");
         String id = created.getString("id");

@@ -71,10 +71,11 @@ public class SecretBox {
         return unavailable;
     }
 
+    /** 32 random bytes as lower-case hex: safe in a shell, a URL, a config file and a log grep alike. */
     public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "whsec_" + java.util.HexFormat.of().formatHex(bytes);
     }
 
     public String seal(String secret, String boundTo) {

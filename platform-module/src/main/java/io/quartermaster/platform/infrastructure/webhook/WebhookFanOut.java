@@ -27,7 +27,8 @@ public class WebhookFanOut {
     /** In the caller's transaction: deliveries for these outbox rows; how many were queued. */
     public int queue(List<Long> outboxIds) {
         int deliveries = em.createNativeQuery("with e as (select o.id, o.event_id, o.type, o.body from platform.outbox o "
-                        + "where o.id = any(?1)), "
+                        // evaluated once: with no active subscription the pass's rows are not read again
+                        + "where o.id = any(?1) and exists (select 1 from platform.webhook_subscription w where w.active)), "
                         + "m as (select s.id as subscription_id, e.event_id, e.id from e join platform.webhook_subscription s "
                         + "on s.active and (e.type = any(s.event_types) or '*' = any(s.event_types))), "
                         + "stored as (insert into platform.webhook_event (event_id, event_type, body) "

@@ -1,4 +1,4 @@
-package io.quartermaster.bench.chaos;
+package io.quartermaster.bench.client;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,16 +18,17 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An integrator's webhook receiver on loopback, as the README describes one: it verifies each
  * request's signature, answers 2xx, and de-duplicates on the event id — here it counts how often
- * each event id arrived, so the suite can tell lost (never) from repeated (at least once).
+ * each event id arrived, so the fault suite can tell lost (never) from repeated (at least once),
+ * and the benchmark when each arrived.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Integer> arrivals = new ConcurrentHashMap<>();
     private final AtomicLong badSignatures = new AtomicLong();
     private volatile String secret;
 
-    Receiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
@@ -49,19 +50,19 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
     }
 
-    void secret(String secret) {
+    public void secret(String secret) {
         this.secret = secret;
     }
 
-    Map<String, Integer> arrivals() {
+    public Map<String, Integer> arrivals() {
         return Map.copyOf(arrivals);
     }
 
-    long badSignatures() {
+    public long badSignatures() {
         return badSignatures.get();
     }
 
