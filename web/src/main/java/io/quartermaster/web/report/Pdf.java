@@ -51,8 +51,8 @@ public final class Pdf {
         PdfPTable table = new PdfPTable(columns);
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        for (String name : report.header()) {
-            PdfPCell cell = new PdfPCell(new Phrase(name, HEAD));
+        for (int h = 0; h < report.header().size(); h++) {
+            PdfPCell cell = new PdfPCell(new Phrase(report.heading(h), HEAD));
             cell.setBackgroundColor(HEAD_BACKGROUND);
             cell.setPadding(4);
             table.addCell(cell);
@@ -74,7 +74,7 @@ public final class Pdf {
     private static void add(PdfPTable table, List<List<Object>> rows, boolean[] numeric, Font font, Color background) {
         for (List<Object> row : rows) {
             for (int c = 0; c < row.size(); c++) {
-                PdfPCell cell = new PdfPCell(new Phrase(String.valueOf(row.get(c)), font));
+                PdfPCell cell = new PdfPCell(new Phrase(Report.text(row.get(c)), font));
                 cell.setPadding(3);
                 if (numeric[c]) {
                     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);

@@ -30,6 +30,51 @@ public record Report(String title, String scope, String filename, List<String> h
                 .findFirst().map(c -> c instanceof Number).orElse(false);
     }
 
+    /** The column's heading for people (page and PDF): {@code stockValuation} → "Stock Valuation". The CSV keeps the names. */
+    public String heading(int column) {
+        return words(header.get(column));
+    }
+
+    /** An identifier in words, title case: {@code inventoryAccountBalance} → "Inventory Account Balance". */
+    public static String words(String identifier) {
+        StringBuilder words = new StringBuilder(identifier.length() + 8);
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (i == 0) {
+                words.append(Character.toUpperCase(c));
+            } else if (Character.isUpperCase(c) && !Character.isUpperCase(identifier.charAt(i - 1))) {
+                words.append(' ').append(c);
+            } else if (c == '_' || c == '-') {
+                words.append(' ');
+            } else {
+                words.append(c);
+            }
+        }
+        return words.toString();
+    }
+
+    /**
+     * A cell for people: amounts with thousands separators and two decimals ("9,999,954.00",
+     * "-4.00", "0.00" — zero like any other amount), unit counts with separators (ids as they are), dates as "28 Nov 2026".
+     * The CSV keeps the plain values.
+     */
+    public static String text(Object cell) {
+        if (cell instanceof java.math.BigDecimal amount) {
+            java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.UK));
+            format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+            return format.format(amount);
+        }
+        if (cell instanceof Integer) {
+            // quantities; ids (entry numbers) are longs and stay as they are written elsewhere
+            return java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK).format(cell);
+        }
+        if (cell instanceof java.time.LocalDate date) {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK).format(date);
+        }
+        return cell == null ? "" : String.valueOf(cell);
+    }
+
     /** Cells may be absent (null) in the facades' answers; in a table they are empty. */
     static List<Object> row(Object... cells) {
         List<Object> row = new ArrayList<>(cells.length);

@@ -76,9 +76,23 @@ class ReportRenderingTest {
                 text.append(extractor.getTextFromPage(page)).append('\n');
             }
             assertThat(text).contains("Trial balance").contains("as of 2026-11-28").contains("accountant-1")
-                    .contains("1119").contains("TOTAL").contains("74415.00");
+                    .contains("1119").contains("TOTAL").contains("74,415.00").contains("Debit");
         } finally {
             reader.close();
         }
+    }
+
+    @Test
+    void headingsAreWordsAndCellsAreWrittenForPeople() {
+        assertThat(Report.words("inventoryAccountBalance")).isEqualTo("Inventory Account Balance");
+        assertThat(Report.words("debit")).isEqualTo("Debit");
+        assertThat(Report.words("sourceEventId")).isEqualTo("Source Event Id");
+        assertThat(Report.text(new BigDecimal("9999954.00"))).isEqualTo("9,999,954.00");
+        assertThat(Report.text(BigDecimal.ZERO)).isEqualTo("0.00");
+        assertThat(Report.text(new BigDecimal("-4"))).isEqualTo("-4.00");
+        assertThat(Report.text(12000)).isEqualTo("12,000");
+        assertThat(Report.text(123456L)).isEqualTo("123456");
+        assertThat(Report.text(LocalDate.of(2026, 11, 28))).isEqualTo("28 Nov 2026");
+        assertThat(Report.text("1000")).isEqualTo("1000");
     }
 }

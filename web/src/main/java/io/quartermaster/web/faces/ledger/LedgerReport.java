@@ -74,6 +74,16 @@ public class LedgerReport implements Serializable {
         return report != null && report.totals().contains(row);
     }
 
+    /** A cell as people read it (separators, two decimals, dates in words). */
+    public String text(Object cell) {
+        return Report.text(cell);
+    }
+
+    /** The currency every amount of the books is in. */
+    public String getCurrency() {
+        return io.quartermaster.platform.api.Money.DEFAULT_CURRENCY.getCurrencyCode();
+    }
+
     public boolean numeric(int column) {
         return report != null && report.numeric(column);
     }

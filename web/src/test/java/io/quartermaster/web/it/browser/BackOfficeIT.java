@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -195,7 +196,7 @@ class BackOfficeIT {
     void anAccountantOpensTheTrialBalanceAndDownloadsItAsCsvAndPdfWithTheApisTotals() throws Exception {
         String accountant = user("ACCOUNTANT");
         Answer entry = Http.post("/api/v1/ledger/journal", "{\"description\":\"till float\",\"lines\":["
-                + "{\"account\":\"1000\",\"debit\":250.75},{\"account\":\"3000\",\"credit\":250.75}]}", Http.basic(accountant, PASSWORD));
+                + "{\"account\":\"1000\",\"debit\":1250.75},{\"account\":\"3000\",\"credit\":1250.75}]}", Http.basic(accountant, PASSWORD));
         assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
 
         browser.signIn(accountant, PASSWORD);
@@ -206,6 +207,12 @@ class BackOfficeIT {
             browser.find(By.id("report"));
             assertThat(browser.title()).startsWith("Trial balance");
             browser.screenshot("accountant-trial-balance");
+            // Headings are words, amounts have separators and two decimals, the currency is named.
+            assertThat(browser.all(By.cssSelector("#report th")).stream().map(WebElement::getText).filter(t -> !t.isBlank()))
+                    .contains("Account", "Name", "Type", "Debit", "Credit");
+            String shown = browser.find(By.id("report")).getText();
+            assertThat(shown).containsPattern("\\d{1,3}(,\\d{3})+\\.\\d{2}").doesNotContainPattern("(?<![\\d,.])\\d{4,}\\.\\d{2}");
+            assertThat(browser.find(By.id("reportScope")).getText()).contains("amounts in EUR");
 
             Path csv = browser.download(By.id("exportCsv"), "trial-balance-" + java.time.LocalDate.now() + ".csv");
             Path pdf = browser.download(By.id("exportPdf"), "trial-balance-" + java.time.LocalDate.now() + ".pdf");
@@ -233,8 +240,9 @@ class BackOfficeIT {
                 for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                     text.append(extractor.getTextFromPage(page)).append('\n');
                 }
-                assertThat(text).contains("Trial balance").contains("TOTAL")
-                        .contains(total.get("debit")).contains(total.get("credit"));
+                assertThat(text).contains("Trial balance").contains("TOTAL").contains("Debit").doesNotContain("debit")
+                        .contains(io.quartermaster.web.report.Report.text(new BigDecimal(total.get("debit"))))
+                        .contains(io.quartermaster.web.report.Report.text(new BigDecimal(total.get("credit"))));
             } finally {
                 reader.close();
             }
@@ -386,6 +394,78 @@ class BackOfficeIT {
         }
         assertThat(browser.fetch("/accounting/export?report=general-ledger&format=csv").statusCode()).isEqualTo(400);
         assertThat(browser.fetch("/accounting/export?report=balance-sheet&format=xls").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void onPhonesAndTabletsTheMenuFoldsAwayAndNoPageScrollsSideways() throws Exception {
+        browser.signIn("admin", Http.ADMIN_PASSWORD);
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("dashboard", "/index.xhtml");
+        pages.put("products", "/staff/products.xhtml");
+        pages.put("trial-balance", "/accounting/report.xhtml?name=trial-balance");
+        pages.put("orders", "/staff/orders.xhtml");
+        pages.put("webhooks", "/admin/webhooks.xhtml");
+        try {
+            for (int width : List.of(390, 768, 1440)) {
+                browser.width(width);
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    browser.open(page.getValue());
+                    browser.find(By.tagName("h1"));
+                    if (browser.horizontalOverflow() > 0) {
+                        throw new AssertionError(page.getKey() + " scrolls sideways at " + width + " px: "
+                                + browser.widerThanTheWindow());
+                    }
+                    WebElement menu = browser.all(By.id("nav")).get(0);
+                    WebElement button = browser.all(By.id("menuButton")).get(0);
+                    if (width < 900) {
+                        assertThat(menu.isDisplayed()).as("menu folded away at " + width + " px on " + page.getKey()).isFalse();
+                        assertThat(button.isDisplayed()).isTrue();
+                    } else {
+                        assertThat(menu.isDisplayed()).isTrue();
+                        assertThat(button.isDisplayed()).isFalse();
+                    }
+                    browser.screenshot(page.getKey() + "-" + width);
+                }
+            }
+            browser.width(390);
+            browser.open("/staff/products.xhtml");
+            browser.click(By.id("menuButton"));
+            assertThat(browser.find(By.id("nav")).isDisplayed()).as("the menu opens from its button").isTrue();
+            assertThat(browser.find(By.id("menuButton")).getAttribute("aria-expanded")).isEqualTo("true");
+            browser.screenshot("products-390-menu-open");
+            browser.click(By.id("navOrders"));
+            browser.waitForText(By.tagName("h1"), "Orders");
+            assertThat(browser.all(By.id("navOrders")).get(0).getAttribute("aria-current")).as("the menu marks the open page")
+                    .isEqualTo("page");
+            assertThat(browser.all(By.id("navProducts")).get(0).getAttribute("aria-current")).isNull();
+            assertThat(browser.all(By.cssSelector("a.qm-skip")).get(0).getAttribute("href")).endsWith("#main");
+        } finally {
+            browser.width(1400);
+        }
+    }
+
+    @Test
+    void timesAreLocalToTheMinuteWithTheExactInstantInATooltip() throws Exception {
+        String sku = product();
+        receiveThroughApi(sku, 5);
+        String key = Http.post("/api/v1/admin/api-clients", "{\"name\":\"bo-times\",\"role\":\"CHANNEL\",\"channel\":\"WEB\"}",
+                Http.admin()).json().getString("key");
+        assertThat(Http.post("/api/v1/checkouts", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", Http.bearer(key))
+                .status()).isEqualTo(201);
+        assertThat(Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"payment\":"
+                + "{\"token\":\"tok_visa\"}}", Http.bearer(key)).status()).isEqualTo(201);
+        browser.signIn("admin", Http.ADMIN_PASSWORD);
+        java.util.regex.Pattern iso = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        java.util.regex.Pattern local = java.util.regex.Pattern.compile("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
+        for (String page : List.of("/staff/orders.xhtml", "/staff/holds.xhtml", "/staff/stock.xhtml?sku=" + sku,
+                "/admin/api-clients.xhtml", "/admin/users.xhtml")) {
+            browser.open(page);
+            String text = browser.visibleText();
+            assertThat(iso.matcher(text).find()).as("an ISO timestamp in the text of " + page).isFalse();
+            assertThat(local.matcher(text).find()).as("a local date and time on " + page).isTrue();
+        }
+        browser.open("/staff/holds.xhtml");
+        assertThat(browser.pageSource()).containsPattern("title=\"\\d{4}-\\d{2}-\\d{2}T[^\"]*Z \\(UTC\\)");
     }
 
     // ---------------------------------------------------------------- set-up through the API

@@ -153,6 +153,36 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** The window's width in CSS pixels (390 a phone, 768 a tablet, 1440 a laptop). */
+    void width(int pixels) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
+    }
+
+    /** How far the page is wider than the window: 0 when nothing scrolls sideways. */
+    long horizontalOverflow() {
+        Object overflow = driver.executeScript(
+                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth;");
+        return ((Number) overflow).longValue();
+    }
+
+    /** The elements that reach past the window's right edge (tag, id, class, right edge): what makes a page scroll sideways. */
+    String widerThanTheWindow() {
+        Object found = driver.executeScript("var out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.right > window.innerWidth + 1 && out.length < 8) {"
+                + "    out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));"
+                + "  }"
+                + "});"
+                + "return out.join('; ');");
+        return String.valueOf(found);
+    }
+
+    /** The text a person sees on the page (hidden elements and tooltips left out). */
+    String visibleText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
     String pageSource() {
         return driver.getPageSource();
     }
