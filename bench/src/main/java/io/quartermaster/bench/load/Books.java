@@ -86,14 +86,11 @@ final class Books {
     }
 
     /**
-     * Writes {@code events} synthetic {@code OrderPlaced} events into the outbox in one statement
-     * (as a broker outage or a stopped relay would leave them) and times the drain: the relay
-     * publishing them and the ERP posting their journal entries, both from the moment the insert
-     * committed. They run at the same time on the same cores, as they do in production.
+     * Writes {@code events} synthetic OrderPlaced events (channel BENCH, no lines) into the outbox in
+     * one statement, as a broker outage or a stopped relay leaves them.
      */
-    Drain drain(int events, Duration patience) throws Exception {
-        long mark = mark();
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+    static void writeOrderPlaced(Connection c, int events) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement(
                 "insert into platform.outbox (event_id, type, version, occurred_at, body, next_attempt_at) "
                         + "select id, 'OrderPlaced', 1, now(), '{\"eventId\":\"' || id || '\",\"type\":\"OrderPlaced\","
                         + "\"version\":1,\"occurredAt\":\"' || to_char(now() at time zone 'UTC', "
@@ -102,6 +99,19 @@ final class Books {
                         + "\"currency\":\"EUR\"}}', now() from (select gen_random_uuid() as id from generate_series(1, ?)) g")) {
             s.setInt(1, events);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes {@code events} synthetic {@code OrderPlaced} events into the outbox in one statement
+     * (as a broker outage or a stopped relay would leave them) and times the drain: the relay
+     * publishing them and the ERP posting their journal entries, both from the moment the insert
+     * committed. They run at the same time on the same cores, as they do in production.
+     */
+    Drain drain(int events, Duration patience) throws Exception {
+        long mark = mark();
+        try (Connection c = db.connect()) {
+            writeOrderPlaced(c, events);
         }
         double committed;
         try (Connection c = db.connect(); Statement s = c.createStatement();

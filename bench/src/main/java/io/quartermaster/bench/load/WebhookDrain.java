@@ -56,16 +56,7 @@ final class WebhookDrain {
                     rs.next();
                     mark = rs.getLong(1);
                 }
-                try (PreparedStatement insert = c.prepareStatement(
-                        "insert into platform.outbox (event_id, type, version, occurred_at, body, next_attempt_at) "
-                                + "select id, 'OrderPlaced', 1, now(), '{\"eventId\":\"' || id || '\",\"type\":\"OrderPlaced\","
-                                + "\"version\":1,\"occurredAt\":\"' || to_char(now() at time zone 'UTC', "
-                                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '\",\"payload\":{\"orderId\":\"' || gen_random_uuid() "
-                                + "|| '\",\"channel\":\"BENCH\",\"lines\":[],\"subtotal\":10.00,\"tax\":2.00,\"total\":12.00,"
-                                + "\"currency\":\"EUR\"}}', now() from (select gen_random_uuid() as id from generate_series(1, ?)) g")) {
-                    insert.setInt(1, events);
-                    insert.executeUpdate();
-                }
+                Books.writeOrderPlaced(c, events);
                 try (ResultSet rs = s.executeQuery("select extract(epoch from now())")) {
                     rs.next();
                     written = rs.getDouble(1);

@@ -85,69 +85,61 @@ public class ApiDocument implements OASFilter {
         REFUSALS.put(503, "Temporarily unable (queue full, database or broker away); try again after `Retry-After` seconds.");
     }
 
-    /** Roles per {@code "METHOD /path"}, read from the resources' annotations. */
-    static Map<String, Set<String>> roles() {
-        Map<String, Set<String>> roles = new LinkedHashMap<>();
+    /** The resources' methods per {@code "METHOD /path"} (a report's JSON and CSV methods share one operation). */
+    static Map<String, List<Method>> methods() {
+        Map<String, List<Method>> methods = new LinkedHashMap<>();
         for (Class<?> resource : RESOURCES) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = verb(method);
-                if (verb == null) {
-                    continue;
+                if (verb != null) {
+                    Path sub = method.getAnnotation(Path.class);
+                    methods.computeIfAbsent(verb + " " + join(base, sub == null ? "" : sub.value()), k -> new ArrayList<>())
+                            .add(method);
                 }
-                Path sub = method.getAnnotation(Path.class);
-                String path = join(base, sub == null ? "" : sub.value());
+            }
+        }
+        return methods;
+    }
+
+    /** Roles per operation, read from its methods' {@code @RolesAllowed} (or their class's). */
+    static Map<String, Set<String>> roles() {
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
+        methods().forEach((key, methods) -> {
+            Set<String> names = new TreeSet<>();
+            for (Method method : methods) {
                 RolesAllowed allowed = method.getAnnotation(RolesAllowed.class) != null
-                        ? method.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
-                Set<String> names = new TreeSet<>();
+                        ? method.getAnnotation(RolesAllowed.class) : method.getDeclaringClass().getAnnotation(RolesAllowed.class);
                 if (method.getAnnotation(PermitAll.class) == null && allowed != null) {
                     names.addAll(List.of(allowed.value()));
                 }
-                roles.merge(verb + " " + path, names, (a, b) -> {
-                    a.addAll(b);
-                    return a;
-                });
             }
-        }
+            roles.put(key, names);
+        });
         return roles;
     }
 
-    /** The body's class per {@code "METHOD /path"}: the parameter without a JAX-RS annotation. */
+    /** The body's class per operation: the parameter without a JAX-RS annotation. */
     static Map<String, Class<?>> bodies() {
         Map<String, Class<?>> bodies = new LinkedHashMap<>();
-        for (Class<?> resource : RESOURCES) {
-            String base = resource.getAnnotation(Path.class).value();
-            for (Method method : resource.getDeclaredMethods()) {
-                String verb = verb(method);
-                if (verb == null) {
-                    continue;
-                }
-                Path sub = method.getAnnotation(Path.class);
-                BodySchemas.bodyClass(method).ifPresent(type -> bodies.put(verb + " " + join(base, sub == null ? "" : sub.value()), type));
-            }
-        }
+        methods().forEach((key, methods) -> methods.stream().map(BodySchemas::bodyClass).flatMap(java.util.Optional::stream)
+                .findFirst().ifPresent(type -> bodies.put(key, type)));
         return bodies;
     }
 
-    /** The answer's type per {@code "METHOD /path"}: the method's return type, or {@link ApiOperations#ANSWERS}. */
+    /** The answer's type per operation: its JSON method's return type, or {@link ApiOperations#ANSWERS}. */
     static Map<String, java.lang.reflect.Type> answers() {
         Map<String, java.lang.reflect.Type> answers = new LinkedHashMap<>();
-        for (Class<?> resource : RESOURCES) {
-            String base = resource.getAnnotation(Path.class).value();
-            for (Method method : resource.getDeclaredMethods()) {
-                String verb = verb(method);
+        methods().forEach((key, methods) -> {
+            for (Method method : methods) {
                 jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
-                if (verb == null || (produces != null && !List.of(produces.value()).contains("application/json"))) {
-                    continue;
-                }
-                Path sub = method.getAnnotation(Path.class);
-                String key = verb + " " + join(base, sub == null ? "" : sub.value());
                 Class<?> returned = method.getReturnType();
-                if (returned != jakarta.ws.rs.core.Response.class && returned != void.class) {
-                    answers.put(key, method.getGenericReturnType());
+                if ((produces == null || List.of(produces.value()).contains("application/json"))
+                        && returned != jakarta.ws.rs.core.Response.class && returned != void.class) {
+                    answers.putIfAbsent(key, method.getGenericReturnType());
                 }
             }
-        }
+        });
         answers.putAll(ApiOperations.ANSWERS);
         return answers;
     }

@@ -27,8 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,8 +66,7 @@ public class OutboxRelay {
     @Resource
     ManagedThreadFactory threads;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    private final io.quartermaster.platform.infrastructure.Wakeup wakeup = new io.quartermaster.platform.infrastructure.Wakeup();
     private volatile boolean running;
     private volatile boolean brokerHealthy;
     private volatile boolean databaseHealthy = true;
@@ -113,12 +110,7 @@ public class OutboxRelay {
     }
 
     private void signal() {
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.signal();
     }
 
     private void loop() {
@@ -178,16 +170,8 @@ public class OutboxRelay {
     }
 
     private void pause(long millis) {
-        lock.lock();
-        try {
-            if (running) {
-                wake.await(millis, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (running && !wakeup.pause(millis)) {
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -37,8 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,8 +78,7 @@ public class WebhookSender {
     @Resource
     ManagedThreadFactory threads;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    private final io.quartermaster.platform.infrastructure.Wakeup wakeup = new io.quartermaster.platform.infrastructure.Wakeup();
     private final AtomicLong delivered = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
@@ -138,12 +135,7 @@ public class WebhookSender {
     }
 
     private void signal() {
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.signal();
     }
 
     private void loop() {
@@ -263,15 +255,8 @@ public class WebhookSender {
     }
 
     private void await(long millis) {
-        lock.lock();
-        try {
-            if (running) {
-                wake.await(millis, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
+        if (running) {
+            wakeup.pause(millis);
         }
     }
 }
