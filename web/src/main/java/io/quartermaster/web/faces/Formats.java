@@ -71,6 +71,24 @@ public class Formats {
         return date == null ? "" : days.format(date);
     }
 
+    /** "€1,234.50": an amount in the books' currency. */
+    public String money(java.math.BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(LOCALE);
+        format.setCurrency(io.quartermaster.platform.api.Money.DEFAULT_CURRENCY);
+        return format.format(amount);
+    }
+
+    /** "20 %" for 0.20, "7.5 %" for 0.075: a rate as people say it. */
+    public String percent(java.math.BigDecimal rate) {
+        if (rate == null) {
+            return "";
+        }
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
     public String zone() {
         return zone.getId();
     }

@@ -84,6 +84,25 @@ class BackOfficeIT {
     }
 
     @Test
+    void afterARefusedSaveEditShowsTheProductChosenNotWhatWasTyped() throws Exception {
+        String sku = product();
+        browser.signIn(user("STAFF"), PASSWORD);
+        browser.open("/staff/products.xhtml");
+        browser.type(By.id("product:sku"), "HALF-TYPED");
+        browser.type(By.id("product:name"), "a name that was never saved");
+        browser.click(By.id("product:save"));
+        browser.waitForText(By.id("product"), "must not be null");
+
+        browser.type(By.id("list:search"), sku);
+        browser.waitForText(By.id("list:products"), sku);
+        browser.click(By.cssSelector("#list\\:products a.editProduct"));
+        browser.waitForText(By.cssSelector("#product h3"), "Edit product");
+        assertThat(browser.find(By.id("product:sku")).getAttribute("value")).isEqualTo(sku);
+        assertThat(browser.find(By.id("product:name")).getAttribute("value")).isEqualTo("Browser test item");
+        assertThat(browser.find(By.id("list:products")).getText()).contains("€9.90").contains("20 %");
+    }
+
+    @Test
     void staffReceivesStockAndSeesTheNewLevelAndTheMovement() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 5);
