@@ -95,7 +95,8 @@ class BackOfficeIT {
 
         browser.type(By.id("list:search"), sku);
         browser.waitForText(By.id("list:products"), sku);
-        browser.click(By.cssSelector("#list\\:products a.editProduct"));
+        // The row of this product (the search narrows the list a moment later; the row is found either way).
+        browser.click(By.xpath("//tr[td[contains(., '" + sku + "')]]//a[contains(@class, 'editProduct')]"));
         browser.waitForText(By.cssSelector("#product h3"), "Edit product");
         assertThat(browser.find(By.id("product:sku")).getAttribute("value")).isEqualTo(sku);
         assertThat(browser.find(By.id("product:name")).getAttribute("value")).isEqualTo("Browser test item");
