@@ -43,13 +43,67 @@ public class LedgerReport implements Serializable {
     private Report report;
     private Reconciliation reconciliation;
 
+    private String asOfText;
+    private String fromText;
+    private String toText;
+    private boolean dateRefused;
+
+    private LocalDate date(String label, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            Feedback.error(null, null, label + ": " + text + " is not a date; write it as yyyy-mm-dd, e.g. 2026-12-31.");
+            dateRefused = true;
+            return null;
+        }
+    }
+
+    public String getAsOfText() {
+        return asOfText;
+    }
+
+    public void setAsOfText(String asOfText) {
+        this.asOfText = asOfText;
+    }
+
+    public String getFromText() {
+        return fromText;
+    }
+
+    public void setFromText(String fromText) {
+        this.fromText = fromText;
+    }
+
+    public String getToText() {
+        return toText;
+    }
+
+    public void setToText(String toText) {
+        this.toText = toText;
+    }
+
     public void load() {
         report = null;
         reconciliation = null;
+        dateRefused = false;
         try {
             kind = Kind.of(name);
         } catch (RuntimeException e) {
             Feedback.error(null, null, "There is no report called " + name + ".");
+            return;
+        }
+        // The dates come as text: a date the page cannot read is said so, instead of an empty report of another name.
+        asOf = date("As of", asOfText);
+        from = date("From", fromText);
+        to = date("To", toText);
+        if (dateRefused) {
+            return;
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            Feedback.error(null, null, "From (" + from + ") is after To (" + to + "): choose a From on or before the To date.");
             return;
         }
         if (kind == Kind.GENERAL_LEDGER && (account == null || account.isBlank())) {

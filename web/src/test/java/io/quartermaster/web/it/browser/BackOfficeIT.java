@@ -104,6 +104,22 @@ class BackOfficeIT {
     }
 
     @Test
+    void aReportFilterThatIsNoDateOrAnInvertedRangeIsSaidSo() throws Exception {
+        browser.signIn(user("ACCOUNTANT"), PASSWORD);
+        browser.open("/accounting/report.xhtml?name=balance-sheet&asOf=31-12-2026");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Balance sheet");
+        browser.waitForText(By.id("messages"), "As of: 31-12-2026 is not a date; write it as yyyy-mm-dd");
+        assertThat(browser.all(By.id("report"))).as("no report of a date that was not understood").isEmpty();
+
+        browser.open("/accounting/report.xhtml?name=income-statement&from=2026-12-31&to=2026-01-01");
+        browser.waitForText(By.id("messages"), "From (2026-12-31) is after To (2026-01-01)");
+        assertThat(browser.all(By.id("report"))).isEmpty();
+
+        browser.open("/accounting/report.xhtml?name=income-statement&from=2026-01-01&to=2026-12-31");
+        assertThat(browser.find(By.id("report")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void staffReceivesStockAndSeesTheNewLevelAndTheMovement() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 5);
