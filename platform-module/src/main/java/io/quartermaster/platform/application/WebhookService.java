@@ -162,7 +162,9 @@ public class WebhookService implements WebhookFacade {
 
     @Override
     public Optional<DeliveryPage> deliveries(UUID id, DeliveryStatus status, int page, int size) {
-        if (find(id).isEmpty()) {
+        // Whether it exists, without the view's pending and failed counts.
+        if (em.createNativeQuery("select 1 from platform.webhook_subscription where id = ?1").setParameter(1, id)
+                .getResultList().isEmpty()) {
             return Optional.empty();
         }
         String where = "where d.subscription_id = ?1" + (status == null ? "" : " and d.status = ?2");
@@ -257,16 +259,7 @@ public class WebhookService implements WebhookFacade {
                 ((Number) r[10]).longValue(), ((Number) r[11]).longValue());
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
+    private static Instant instant(Object value) {
+        return value == null ? null : ((Timestamp) value).toInstant();
     }
 }

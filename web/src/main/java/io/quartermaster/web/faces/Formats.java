@@ -33,7 +33,6 @@ public class Formats {
     private ZoneId zone;
     private DateTimeFormatter minutes;
     private DateTimeFormatter seconds;
-    private DateTimeFormatter days;
 
     @PostConstruct
     void init() {
@@ -48,7 +47,6 @@ public class Formats {
         }
         minutes = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", LOCALE).withZone(zone);
         seconds = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", LOCALE).withZone(zone);
-        days = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
     }
 
     /** "1 Dec 2026, 14:05" in the configured zone; empty for none. */
@@ -68,7 +66,7 @@ public class Formats {
 
     /** "1 Dec 2026". */
     public String day(LocalDate date) {
-        return date == null ? "" : days.format(date);
+        return date == null ? "" : io.quartermaster.web.report.Report.day(date);
     }
 
     /** "€1,234.50": an amount in the books' currency. */

@@ -69,6 +69,9 @@ public class ApiDocument implements OASFilter {
             LocationsResource.class, ProductsResource.class, StockLevelsResource.class, LedgerReportsResource.class,
             PeriodsResource.class, CheckoutsResource.class, ChannelsResource.class, OrdersResource.class);
 
+    private static final String IDEMPOTENCY_KEY = "Repeat the same request with the same key (1 to 200 characters) to get the "
+            + "first answer again with no second effect; kept at least 24 hours.";
+
     private static final Map<Integer, String> REFUSALS = new LinkedHashMap<>();
 
     static {
@@ -229,13 +232,11 @@ public class ApiDocument implements OASFilter {
         if (post && (operation.getParameters() == null || operation.getParameters().stream()
                 .noneMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName())))) {
             operation.addParameter(OASFactory.createObject(Parameter.class).name("Idempotency-Key").in(Parameter.In.HEADER)
-                    .description("Repeat the same request with the same key (1 to 200 characters) to get the first answer "
-                            + "again with no second effect; kept at least 24 hours.")
+                    .description(IDEMPOTENCY_KEY)
                     .schema(OASFactory.createObject(Schema.class).type(Schema.SchemaType.STRING).maxLength(200)));
         } else if (post) {
-            operation.getParameters().stream().filter(p -> "Idempotency-Key".equalsIgnoreCase(p.getName())).forEach(p -> p
-                    .description("Repeat the same request with the same key (1 to 200 characters) to get the first answer "
-                            + "again with no second effect; kept at least 24 hours."));
+            operation.getParameters().stream().filter(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))
+                    .forEach(p -> p.description(IDEMPOTENCY_KEY));
         }
         APIResponses responses = operation.getResponses();
         APIResponse generated = responses.getDefaultValue();
@@ -246,12 +247,9 @@ public class ApiDocument implements OASFilter {
         }
         responses.removeAPIResponse(APIResponses.DEFAULT);
         responses.addAPIResponse(String.valueOf(success), ok);
-        if (key.endsWith("/{sku}") && key.startsWith("PUT ") || key.startsWith("PUT /locations") || key.startsWith("PUT /erp/vendors")) {
-            responses.addAPIResponse("200", withContent(OASFactory.createObject(APIResponse.class).description("Changed."), ok));
-        }
-        if ("POST /stock/counts".equals(key)) {
-            responses.addAPIResponse("200", withContent(OASFactory.createObject(APIResponse.class)
-                    .description("The count matched: no correction."), ok));
+        String alsoOk = ApiOperations.ALSO_OK.get(key);
+        if (alsoOk != null) {
+            responses.addAPIResponse("200", withContent(OASFactory.createObject(APIResponse.class).description(alsoOk), ok));
         }
         List<Integer> refusals = new ArrayList<>(List.of(401, 403, 503));
         boolean takesInput = operation.getRequestBody() != null || (operation.getParameters() != null

@@ -16,6 +16,13 @@ final class ApiOperations {
 
     static final Map<String, Doc> DOCS = new HashMap<>();
 
+    /** A second success answer of operations that answer 201 or 200, and what the 200 means. */
+    static final Map<String, String> ALSO_OK = Map.of(
+            "PUT /products/{sku}", "Changed.",
+            "PUT /locations/{code}", "Changed.",
+            "PUT /erp/vendors/{code}", "Changed.",
+            "POST /stock/counts", "The count matched: no correction.");
+
     /**
      * The answer's type of the operations whose method returns a {@code Response} (a status and
      * headers of its own); the others' answer types are read from their methods.

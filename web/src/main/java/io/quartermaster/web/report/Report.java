@@ -70,9 +70,17 @@ public record Report(String title, String scope, String filename, List<String> h
             return java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK).format(cell);
         }
         if (cell instanceof java.time.LocalDate date) {
-            return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK).format(date);
+            return day(date);
         }
         return cell == null ? "" : String.valueOf(cell);
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+
+    /** "28 Nov 2026": a date as the pages and the PDFs show it. */
+    public static String day(java.time.LocalDate date) {
+        return DAY.format(date);
     }
 
     /** Cells may be absent (null) in the facades' answers; in a table they are empty. */

@@ -2,7 +2,6 @@ package io.quartermaster.platform.domain.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -25,29 +24,6 @@ public final class Signatures {
             header.append(",v1=").append(hmac(secret, unixSeconds + "." + body));
         }
         return header.toString();
-    }
-
-    /**
-     * What a receiver does: true when one of the header's {@code v1=} values is the HMAC of
-     * {@code t} and the body under {@code secret}, compared in constant time.
-     */
-    public static boolean verifies(String header, String secret, String body) {
-        String t = null;
-        for (String part : header.split(",")) {
-            if (part.startsWith("t=")) {
-                t = part.substring(2);
-            }
-        }
-        if (t == null) {
-            return false;
-        }
-        byte[] expected = hmac(secret, t + "." + body).getBytes(StandardCharsets.US_ASCII);
-        for (String part : header.split(",")) {
-            if (part.startsWith("v1=") && MessageDigest.isEqual(expected, part.substring(3).getBytes(StandardCharsets.US_ASCII))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String hmac(String secret, String text) {

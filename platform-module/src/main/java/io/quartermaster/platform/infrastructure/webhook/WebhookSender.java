@@ -198,7 +198,7 @@ public class WebhookSender {
             timed.add(new WebhookStore.Outcome(o.eventId(), o.delivered(), o.httpStatus(), o.error(), o.retryInMillis(),
                     TimeUnit.NANOSECONDS.toMillis(now - sentAt.get(i))));
         }
-        store.record(claim, timed, settings.retries().giveUpAfter().toSeconds(), rest);
+        store.record(claim, timed, retries.giveUpAfter().toSeconds(), rest);
     }
 
     private WebhookStore.Outcome attempt(WebhookStore.Claim claim, WebhookStore.Due due) {
