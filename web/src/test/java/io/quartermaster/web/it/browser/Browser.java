@@ -138,11 +138,31 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(By target, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+        wait.until(replaced(ExpectedConditions.textToBePresentInElementLocated(target, text)));
     }
 
     void waitForExactText(By target, String text) {
-        wait.until(ExpectedConditions.textToBe(target, text));
+        wait.until(replaced(ExpectedConditions.textToBe(target, text)));
+    }
+
+    /**
+     * A condition that looks again when an Ajax update swapped the element out while it was being read:
+     * Chromium reports that as "Node with given id does not belong to the document", not as a stale element.
+     */
+    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> replaced(
+            org.openqa.selenium.support.ui.ExpectedCondition<Boolean> condition) {
+        return d -> {
+            try {
+                return condition.apply(d);
+            } catch (StaleElementReferenceException e) {
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        };
     }
 
     String title() {
