@@ -395,9 +395,12 @@ class BackOfficeIT {
     }
 
     @Test
-    void everyPageOpensForAnAdministrator() throws Exception {
+    void everyPageOpensForAnAdministratorAndPassesTheAccessibilityCheck() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 2);
+        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
+                + "\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(channelKey()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         browser.signIn("admin", Http.ADMIN_PASSWORD);
         String[][] pages = {
                 {"/index.xhtml", "dashboard"}, {"/staff/products.xhtml", "products"},
@@ -411,14 +414,25 @@ class BackOfficeIT {
                 {"/accounting/report.xhtml?name=inventory-valuation", "inventory-valuation"},
                 {"/accounting/report.xhtml?name=reconciliation", "reconciliation"},
                 {"/accounting/periods.xhtml", "periods"}, {"/admin/users.xhtml", "users"},
+                {"/admin/api-clients.xhtml", "api-clients"}, {"/admin/webhooks.xhtml", "webhooks"},
                 {"/admin/dead-letters.xhtml", "dead-letters"}};
+        List<String> inaccessible = new java.util.ArrayList<>();
         for (String[] page : pages) {
             browser.open(page[0]);
             assertThat(browser.title()).as(page[0]).endsWith("· Quartermaster").doesNotContain("went wrong")
                     .doesNotContain("not found");
             assertThat(browser.all(By.cssSelector(".ui-messages-error"))).as(page[0]).isEmpty();
             browser.screenshot("admin-" + page[1]);
+            browser.accessibilityProblems().forEach(problem -> inaccessible.add(page[1] + ": " + problem));
         }
+        browser.open("/staff/order.xhtml?id=" + placed.json().getString("id"));
+        browser.waitForText(By.id("orderStatus"), "PLACED");
+        browser.accessibilityProblems().forEach(problem -> inaccessible.add("order: " + problem));
+        browser.signOut();
+        browser.open("/login.xhtml");
+        browser.accessibilityProblems().forEach(problem -> inaccessible.add("login: " + problem));
+        assertThat(inaccessible).as("WCAG 2.1 AA (axe-core) on every page").isEmpty();
+        browser.signIn("admin", Http.ADMIN_PASSWORD);
         for (String report : List.of("trial-balance", "income-statement", "balance-sheet", "journal",
                 "general-ledger&account=1200", "inventory-valuation", "reconciliation")) {
             HttpResponse<byte[]> pdf = browser.fetch("/accounting/export?format=pdf&report=" + report);

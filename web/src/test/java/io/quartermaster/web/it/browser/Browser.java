@@ -77,6 +77,10 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
     }
 
+    void signOut() {
+        driver.manage().deleteAllCookies();
+    }
+
     void type(By input, String text) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(input));
         // Select and delete rather than clear(): PrimeFaces' number inputs (AutoNumeric) ignore clear().
@@ -201,6 +205,22 @@ final class Browser implements AutoCloseable {
     /** The text a person sees on the page (hidden elements and tooltips left out). */
     String visibleText() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /**
+     * What axe-core (run inside this page) finds against WCAG 2.0/2.1 A and AA, one line per rule and
+     * element: empty when the page passes.
+     */
+    List<String> accessibilityProblems() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        if (results.isErrored()) {
+            throw new AssertionError("axe-core did not run: " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId() + " (" + rule.getHelp() + "): "
+                        + node.getTarget() + " " + node.getFailureSummary().replace('\n', ' ')))
+                .toList();
     }
 
     String pageSource() {
