@@ -29,6 +29,9 @@ public interface LedgerFacade {
 
     EntryPage journal(LocalDate from, LocalDate to, int page, int size);
 
+    /** The same page, newest first or (for the back office's sorted column) oldest first. */
+    EntryPage journal(LocalDate from, LocalDate to, int page, int size, boolean oldestFirst);
+
     EntryView postManual(ManualEntry entry, String actor);
 
     EntryView reverse(long entryId, Reversal reversal, String actor);

@@ -456,11 +456,17 @@ public class Books implements LedgerFacade {
 
     @Override
     public EntryPage journal(LocalDate from, LocalDate to, int page, int size) {
+        return journal(from, to, page, size, false);
+    }
+
+    @Override
+    public EntryPage journal(LocalDate from, LocalDate to, int page, int size, boolean oldestFirst) {
+        String order = oldestFirst ? "order by entry_date, id" : "order by entry_date desc, id desc";
         LocalDate end = to == null ? LocalDate.of(9999, 12, 31) : to;
         LocalDate start = from == null ? BEGINNING : from;
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("select id from erp.journal_entry where entry_date >= ?1 and entry_date <= ?2 "
-                        + "order by entry_date desc, id desc limit ?3 offset ?4")
+                        + order + " limit ?3 offset ?4")
                 .setParameter(1, Date.valueOf(start)).setParameter(2, Date.valueOf(end))
                 .setParameter(3, size).setParameter(4, page * size)
                 .getResultList();

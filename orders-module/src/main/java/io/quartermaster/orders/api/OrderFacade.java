@@ -52,6 +52,9 @@ public interface OrderFacade {
     /** Orders per channel and hour placed in [from, to), for every channel. */
     List<OrdersPerHour> ordersPerHour(Instant from, Instant to);
 
+    /** What happened to the order, oldest first; empty when there is no such order (or it is not the viewer's). */
+    Optional<OrderHistory> history(UUID id, Viewer viewer);
+
     OrderView cancel(UUID id, Viewer viewer);
 
     OrderView returnLines(UUID id, ReturnRequest request, Viewer viewer);

@@ -14,6 +14,7 @@ import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.PlacedOrder;
 import io.quartermaster.orders.api.OrdersPerHour;
+import io.quartermaster.orders.api.OrderHistory;
 import io.quartermaster.orders.api.OrderSearch;
 import io.quartermaster.orders.api.PaymentRequest;
 import io.quartermaster.orders.api.PutChannel;
@@ -28,7 +29,6 @@ import io.quartermaster.orders.domain.order.Checkout;
 import io.quartermaster.orders.domain.order.CheckoutStatus;
 import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.orders.domain.order.OrderRefusal;
-import io.quartermaster.orders.domain.order.OrderStatus;
 import io.quartermaster.orders.domain.order.SalesChannel;
 import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.orders.domain.payment.PaymentGateway;
@@ -44,7 +44,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -107,6 +106,12 @@ public class OrderService implements OrderFacade {
 
     @Inject
     DatabaseClock databaseClock;
+
+    @Inject
+    OrderTimeline timeline;
+
+    @Inject
+    OrderSearches searches;
 
     // ---------------------------------------------------------------- checkout
 
@@ -293,48 +298,12 @@ public class OrderService implements OrderFacade {
 
     @Override
     public List<OrderView> orders(Viewer viewer, OrderSearch search, int first, int max) {
-        return search(viewer, search, "o", CustomerOrder.class).setFirstResult(first).setMaxResults(max)
-                .getResultStream().map(OrderViews::view).toList();
+        return searches.page(viewer, search, first, max).stream().map(OrderViews::view).toList();
     }
 
     @Override
     public long countOrders(Viewer viewer, OrderSearch search) {
-        return search(viewer, search, "count(o)", Long.class).getSingleResult();
-    }
-
-    private <T> TypedQuery<T> search(Viewer viewer, OrderSearch search, String select, Class<T> type) {
-        StringBuilder jpql = new StringBuilder("select " + select + " from CustomerOrder o where 1 = 1");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (!viewer.staff()) {
-            jpql.append(" and o.owner = :owner");
-            parameters.put("owner", viewer.owner());
-        }
-        if (search.channel() != null) {
-            jpql.append(" and o.channel = :channel");
-            parameters.put("channel", search.channel());
-        }
-        if (search.status() != null) {
-            jpql.append(" and o.status = :status");
-            try {
-                parameters.put("status", OrderStatus.valueOf(search.status()));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "one of PLACED, CANCELLED, PARTIALLY_RETURNED, RETURNED");
-            }
-        }
-        if (search.placedFrom() != null) {
-            jpql.append(" and o.placedAt >= :from");
-            parameters.put("from", search.placedFrom());
-        }
-        if (search.placedTo() != null) {
-            jpql.append(" and o.placedAt < :to");
-            parameters.put("to", search.placedTo());
-        }
-        if (!select.startsWith("count")) {
-            jpql.append(" order by o.placedAt desc");
-        }
-        TypedQuery<T> query = em.createQuery(jpql.toString(), type);
-        parameters.forEach(query::setParameter);
-        return query;
+        return searches.count(viewer, search);
     }
 
     @Override
@@ -350,17 +319,24 @@ public class OrderService implements OrderFacade {
     }
 
     @Override
+    public Optional<OrderHistory> history(UUID id, Viewer viewer) {
+        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> visible(o.owner(), viewer))
+                .map(timeline::of);
+    }
+
+    @Override
     public OrderView cancel(UUID id, Viewer viewer) {
-        return giveBack(id, viewer, null);
+        return giveBack(id, viewer, null, null);
     }
 
     @Override
     public OrderView returnLines(UUID id, ReturnRequest request, Viewer viewer) {
-        return giveBack(id, viewer, merge(request.lines));
+        String reason = request.reason == null || request.reason.isBlank() ? null : request.reason.strip();
+        return giveBack(id, viewer, merge(request.lines), reason);
     }
 
     /** Cancel (lines null) or return: stock back through RETURN movements, money back through the gateway. */
-    private OrderView giveBack(UUID id, Viewer viewer, List<CartLine> lines) {
+    private OrderView giveBack(UUID id, Viewer viewer, List<CartLine> lines, String reason) {
         record Outcome(OrderView order, String captureRef, Money amount) {
         }
         Outcome outcome = transactions.inTransaction(() -> {
@@ -398,8 +374,10 @@ public class OrderService implements OrderFacade {
                 outbox.publish(new OrderReturned(id, order.channel(), eventLines, totals.subtotal().amount(),
                         totals.tax().amount(), totals.total().amount(), order.currency(), now));
             }
-            em.persist(new Payment(order.checkoutId(), Payment.REFUND, totals.total().amount(), order.currency(),
-                    order.paymentRef(), lines == null ? "order cancelled" : "items returned", now));
+            String units = refund.items().stream().map(i -> i.quantity() + " × " + i.sku() + " to " + i.location())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            em.persist(Payment.refund(order.checkoutId(), totals.total().amount(), order.currency(), order.paymentRef(),
+                    (lines == null ? Payment.CANCELLED : Payment.RETURNED) + ": " + units, viewer.actor(), reason, now));
             return new Outcome(view(order), order.paymentRef(), totals.total());
         });
         // The refund leaves after the commit: a refund must never go out for a return that rolled back.

@@ -79,6 +79,20 @@ public class Formats {
         return format.format(amount);
     }
 
+    /** "€1,234.50", "$12.00", "CHF 3.00": an amount in the currency it was charged in. */
+    public String money(java.math.BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(LOCALE);
+        try {
+            format.setCurrency(java.util.Currency.getInstance(currency));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return amount.toPlainString() + (currency == null ? "" : " " + currency);
+        }
+        return format.format(amount);
+    }
+
     /** "20 %" for 0.20, "7.5 %" for 0.075: a rate as people say it. */
     public String percent(java.math.BigDecimal rate) {
         if (rate == null) {
@@ -89,5 +103,15 @@ public class Formats {
 
     public String zone() {
         return zone.getId();
+    }
+
+    /** The zone pages show times in, and read dates typed into filters in. */
+    public ZoneId zoneId() {
+        return zone;
+    }
+
+    /** "1a2b3c4d": the first eight characters of an id, enough to tell orders apart and to search by. */
+    public String shortId(java.util.UUID id) {
+        return id == null ? "" : id.toString().substring(0, 8);
     }
 }

@@ -17,6 +17,10 @@ public class Payment {
     public static final String REFUND = "REFUND";
     public static final String DECLINE = "DECLINE";
 
+    /** How a refund's detail starts when an order was cancelled, and when some of its units came back. */
+    public static final String CANCELLED = "order cancelled";
+    public static final String RETURNED = "items returned";
+
     @Id
     private UUID id;
 
@@ -41,6 +45,14 @@ public class Payment {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Who asked for a refund (a user or API client); null for the gateway's own outcomes. */
+    @Column(updatable = false)
+    private String actor;
+
+    /** Why, as the person asking said it; null when nothing was said. */
+    @Column(updatable = false)
+    private String reason;
+
     protected Payment() {
     }
 
@@ -54,5 +66,14 @@ public class Payment {
         this.gatewayRef = gatewayRef;
         this.detail = detail;
         this.createdAt = at;
+    }
+
+    /** A refund someone asked for (a cancel or a return), with who asked and why. */
+    public static Payment refund(UUID checkoutId, BigDecimal amount, String currency, String gatewayRef, String detail,
+                                 String actor, String reason, Instant at) {
+        Payment refund = new Payment(checkoutId, REFUND, amount, currency, gatewayRef, detail, at);
+        refund.actor = actor;
+        refund.reason = reason;
+        return refund;
     }
 }

@@ -15,6 +15,9 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import io.quartermaster.web.faces.Feedback;
+import io.quartermaster.web.report.Report;
 
 /** The journal, every entry with its lines, paged in the database; exports cover the whole date range. */
 @Named
@@ -29,6 +32,7 @@ public class Journal implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private final Lazy table = new Lazy();
+    private java.util.Map<String, String> accountNames;
 
     public class Lazy extends LazyDataModel<EntryView> {
 
@@ -36,12 +40,16 @@ public class Journal implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) ledger.journal(from, to, 0, 1).total();
+            return isRangeValid() ? (int) ledger.journal(from, to, 0, 1).total() : 0;
         }
 
         @Override
         public List<EntryView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            EntryPage page = ledger.journal(from, to, first / pageSize, pageSize);
+            boolean oldestFirst = sortBy.values().stream().anyMatch(m -> m.getOrder() == SortOrder.ASCENDING);
+            if (!isRangeValid()) {
+                return List.of();
+            }
+            EntryPage page = ledger.journal(from, to, first / pageSize, pageSize, oldestFirst);
             setRowCount((int) page.total());
             return page.items();
         }
@@ -50,6 +58,28 @@ public class Journal implements Serializable {
         public String getRowKey(EntryView entry) {
             return String.valueOf(entry.id());
         }
+    }
+
+    /** "1200 Inventory": an account as an accountant reads it. */
+    public String account(String code) {
+        if (accountNames == null) {
+            accountNames = new java.util.HashMap<>();
+            ledger.accounts(null).forEach(a -> accountNames.put(a.code(), a.name()));
+        }
+        String name = accountNames.get(code);
+        return name == null ? code : code + " " + name;
+    }
+
+    /** Show pressed: a To before the From is said next to the field instead of an empty journal. */
+    public void show() {
+        if (!isRangeValid()) {
+            Feedback.error("journal", "to", "To (" + Report.day(to) + ") is before From (" + Report.day(from)
+                    + "): choose a day on or after it.");
+        }
+    }
+
+    public boolean isRangeValid() {
+        return from == null || to == null || !to.isBefore(from);
     }
 
     public String export(String format) {

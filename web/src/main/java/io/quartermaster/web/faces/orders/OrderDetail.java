@@ -2,6 +2,7 @@ package io.quartermaster.web.faces.orders;
 
 import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
+import io.quartermaster.orders.api.OrderHistory;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.web.faces.Feedback;
@@ -31,6 +32,9 @@ public class OrderDetail implements Serializable {
 
     private String id;
     private OrderView order;
+    private OrderHistory history;
+    /** Why the units come back, as typed into the return form (kept in the order's history). */
+    private String reason;
     /** Units to take back per SKU, as typed into the return form. */
     private final Map<String, Integer> returning = new HashMap<>();
 
@@ -46,13 +50,22 @@ public class OrderDetail implements Serializable {
         order = orders.order(uuid, callers.viewer()).orElse(null);
         if (order == null) {
             Feedback.error(null, null, "There is no order " + id + ".");
+            return;
         }
+        history = orders.history(uuid, callers.viewer()).orElse(null);
+    }
+
+    private void reloadHistory() {
+        history = orders.history(order.id(), callers.viewer()).orElse(null);
     }
 
     public void cancel() {
         Feedback.attempt("actions", () -> orders.cancel(order.id(), callers.viewer()),
                 "Order cancelled: its units are back in stock and the payment is being refunded.")
-                .ifPresent(o -> order = o);
+                .ifPresent(o -> {
+                    order = o;
+                    reloadHistory();
+                });
     }
 
     public void returnUnits() {
@@ -66,11 +79,14 @@ public class OrderDetail implements Serializable {
             Feedback.error("returns", null, "Enter how many units of at least one line come back.");
             return;
         }
-        Feedback.attempt("returns", () -> orders.returnLines(order.id(), Feedback.valid(new ReturnRequest(lines)), callers.viewer()),
+        Feedback.attempt("returns", () -> orders.returnLines(order.id(), Feedback.valid(new ReturnRequest(lines, reason)),
+                        callers.viewer()),
                 "Return recorded: the units are back in stock and the money is being refunded.")
                 .ifPresent(o -> {
                     order = o;
                     returning.clear();
+                    reason = null;
+                    reloadHistory();
                 });
     }
 
@@ -84,6 +100,24 @@ public class OrderDetail implements Serializable {
 
     public OrderView getOrder() {
         return order;
+    }
+
+    public OrderHistory getHistory() {
+        return history;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    /** A history entry's name as people say it: "Placed", "Payment declined". */
+    public String said(OrderHistory.What what) {
+        String words = what.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     public Map<String, Integer> getReturning() {

@@ -164,7 +164,7 @@ class BackOfficeIT {
         browser.open("/staff/orders.xhtml");
         browser.choose("search:channel", "WEB");
         browser.click(By.id("search:find"));
-        browser.click(By.linkText(orderId));
+        browser.click(By.linkText(orderId.substring(0, 8)));
         browser.waitForText(By.id("orderStatus"), "PLACED");
         browser.screenshot("staff-order");
         browser.click(By.id("actions:cancel"));
@@ -184,13 +184,73 @@ class BackOfficeIT {
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         String orderId = placed.json().getString("id");
 
-        browser.signIn(user("STAFF"), PASSWORD);
+        String clerk = user("STAFF");
+        browser.signIn(clerk, PASSWORD);
         browser.open("/staff/order.xhtml?id=" + orderId);
+        assertThat(browser.find(By.tagName("h1")).getText()).as("the heading names the order")
+                .isEqualTo("Order " + orderId.substring(0, 8));
         browser.type(By.id("returns:lines:0:takeBack_input"), "2");
+        browser.type(By.id("returns:reason"), "box crushed in transit");
         browser.click(By.id("returns:return"));
         browser.waitForText(By.id("orderStatus"), "PARTIALLY_RETURNED");
         assertThat(browser.find(By.id("returns:lines")).getText()).contains("2");
         assertThat(onHand(sku)).isEqualTo(3);
+        // The history says what happened, when, who asked and why, oldest first.
+        List<String> history = browser.all(By.cssSelector("[id$='history_data'] tr")).stream().map(WebElement::getText).toList();
+        assertThat(history).hasSize(3);
+        assertThat(history.get(0)).contains("Placed").contains("through WEB");
+        assertThat(history.get(1)).contains("Paid");
+        assertThat(history.get(2)).contains("Returned").contains(clerk).contains("2 × " + sku)
+                .contains("box crushed in transit").contains("€");
+        browser.screenshot("staff-order-history");
+    }
+
+    @Test
+    void staffFindsAnOrderByItsNumberOrSkuAndSortsTheListWithItsCount() throws Exception {
+        String sku = product();
+        receiveThroughApi(sku, 10);
+        String key = channelKey();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int quantity : new int[] {3, 1, 2}) {
+            Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
+                    + "}],\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(key));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            ids.add(placed.json().getString("id"));
+        }
+        browser.signIn(user("STAFF"), PASSWORD);
+        browser.open("/staff/orders.xhtml");
+        browser.find(By.cssSelector(".ui-paginator-current"));
+        assertThat(browser.find(By.cssSelector(".ui-paginator-current")).getText()).as("the count of all orders")
+                .matches("1–\\d+ of [\\d,]+");
+
+        browser.type(By.id("search:text"), sku.toLowerCase());
+        browser.click(By.id("search:find"));
+        browser.waitForExactText(By.cssSelector(".ui-paginator-current"), "1–3 of 3");
+        // Sorted by total, ascending then descending: 1, 2, 3 units of the same price.
+        By total = By.xpath("//th[.//span[@class='ui-column-title' and text()='Total']]");
+        By firstRow = By.cssSelector("[id$='orders_data'] tr:first-child");
+        browser.clickUntilText(total, firstRow, ids.get(1).substring(0, 8));
+        browser.clickUntilText(total, firstRow, ids.get(0).substring(0, 8));
+        browser.screenshot("staff-orders-sorted");
+
+        browser.type(By.id("search:text"), ids.get(2).substring(0, 8));
+        browser.click(By.id("search:find"));
+        browser.waitForExactText(By.cssSelector(".ui-paginator-current"), "1–1 of 1");
+        assertThat(browser.find(By.cssSelector("[id$='orders_data'] a.orderLink")).getText()).isEqualTo(ids.get(2).substring(0, 8));
+
+        // A last day before the first is said next to the field; a date in another shape is refused there too.
+        browser.type(By.id("search:text"), "");
+        browser.typeDate(By.id("search:from_input"), "2026-12-31");
+        browser.typeDate(By.id("search:to_input"), "2026-12-01");
+        browser.click(By.id("search:find"));
+        browser.waitForText(By.cssSelector(".qm-date-filter .ui-message-error"), "before the first");
+        browser.screenshot("staff-orders-range-refused");
+        browser.typeDate(By.id("search:from_input"), "31/12/2026");
+        browser.typeDate(By.id("search:to_input"), "");
+        browser.click(By.id("search:find"));
+        browser.waitForText(By.cssSelector(".qm-date-filter .ui-message-error"), "year-month-day");
+        assertThat(browser.find(By.id("search:from_input")).getAttribute("value")).as("what was typed stays to be corrected")
+                .isEqualTo("31/12/2026");
     }
 
     @Test

@@ -77,6 +77,18 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
     }
 
+    /**
+     * Types into a date picker (its calendar opens from its button only, so typing is plain typing) and
+     * checks the picker kept the text as typed: a picker that rewrote it would hide what the server says.
+     */
+    void typeDate(By input, String text) {
+        type(input, text + Keys.TAB);
+        String typed = driver.findElement(input).getAttribute("value");
+        if (!text.equals(typed)) {
+            throw new AssertionError("the date picker changed '" + text + "' into '" + typed + "'");
+        }
+    }
+
     void signOut() {
         driver.manage().deleteAllCookies();
     }
@@ -143,6 +155,25 @@ final class Browser implements AutoCloseable {
 
     void waitForText(By target, String text) {
         wait.until(replaced(ExpectedConditions.textToBePresentInElementLocated(target, text)));
+    }
+
+    /**
+     * Clicks {@code target} (a sortable column header) until {@code check} shows {@code text}: a click that
+     * lands while the table's previous Ajax update is still being applied is dropped by PrimeFaces.
+     */
+    void clickUntilText(By target, By check, String text) {
+        for (int attempt = 1; ; attempt++) {
+            click(target);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(replaced(ExpectedConditions.textToBePresentInElementLocated(check, text)));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     void waitForExactText(By target, String text) {
