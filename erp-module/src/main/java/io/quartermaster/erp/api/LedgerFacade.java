@@ -22,6 +22,10 @@ import java.util.List;
  */
 public interface LedgerFacade {
 
+    /** The chart's inventory account, where the general ledger opens (the same code as {@code Accounts.INVENTORY}). */
+    String INVENTORY_ACCOUNT = "1200";
+
+
     List<AccountView> accounts(LocalDate asOf);
 
     /** Adds an account to the chart (or renames one; its type never changes once it exists). */

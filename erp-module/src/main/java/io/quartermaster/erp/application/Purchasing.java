@@ -13,6 +13,7 @@ import io.quartermaster.erp.api.event.LowStockDetected;
 import io.quartermaster.erp.api.event.PurchaseOrderIssued;
 import io.quartermaster.erp.domain.replenishment.ReorderMaths;
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.ReceiveStock;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.ProblemException;
@@ -112,7 +113,7 @@ public class Purchasing implements ReplenishmentFacade {
         if (po == null) {
             po = newOrder(setting.vendor(), true, setting.issueAutomatically() ? "ISSUED" : "DRAFT", "replenishment");
         }
-        addLine(po, sku, location, quantity, setting.unitCost(), true);
+        addLine(po, sku, location, quantity, setting.unitCost() != null ? setting.unitCost() : averageCost(sku, location), true);
         if (setting.issueAutomatically()) {
             outbox.publish(issued(po));
         }
@@ -425,6 +426,15 @@ public class Purchasing implements ReplenishmentFacade {
                 .setParameter(1, id).setParameter(2, vendor).setParameter(3, status).setParameter(4, auto).setParameter(5, actor)
                 .executeUpdate();
         return id;
+    }
+
+    /**
+     * The cost an automatic line is ordered at when its setting names none: what the units on hand cost
+     * on average (null when nothing was ever received there, and the receipt must then give one).
+     */
+    private BigDecimal averageCost(String sku, String location) {
+        return inventory.stock(sku).levels().stream().filter(l -> l.location().equals(location))
+                .map(StockView.Level::averageCost).filter(c -> c != null && c.signum() > 0).findFirst().orElse(null);
     }
 
     private void addLine(UUID po, String sku, String location, int quantity, BigDecimal unitCost, boolean auto) {

@@ -116,10 +116,15 @@ public class LedgerReports {
         List<List<Object>> rows = new ArrayList<>();
         is.income().forEach(l -> rows.add(row("INCOME", l.account(), l.name(), l.amount())));
         is.expenses().forEach(l -> rows.add(row("EXPENSE", l.account(), l.name(), l.amount())));
+        List<Report.Line> statement = new ArrayList<>();
+        statement(statement, "Income", is.income(), "Total income", is.totalIncome());
+        statement(statement, "Expenses", is.expenses(), "Total expenses", is.totalExpenses());
+        statement.add(new Report.Line(Report.Line.Style.RESULT, is.netIncome().signum() < 0 ? "Net loss" : "Net income",
+                is.netIncome()));
         return new Report("Income statement", range(is.from(), is.to()), "income-statement",
                 List.of("section", "account", "name", "amount"), rows,
                 List.of(row("TOTAL INCOME", "", "", is.totalIncome()), row("TOTAL EXPENSES", "", "", is.totalExpenses()),
-                        row("NET INCOME", "", "", is.netIncome())));
+                        row("NET INCOME", "", "", is.netIncome())), statement);
     }
 
     public Report balanceSheet(LocalDate asOf) {
@@ -129,10 +134,30 @@ public class LedgerReports {
         section(rows, "LIABILITY", bs.liabilities());
         section(rows, "EQUITY", bs.equity());
         rows.add(row("EQUITY", "", "Current earnings", bs.currentEarnings()));
+        List<Report.Line> statement = new ArrayList<>();
+        statement(statement, "Assets", bs.assets(), "Total assets", bs.totalAssets());
+        statement(statement, "Liabilities", bs.liabilities(), "Total liabilities", sum(bs.liabilities()));
+        List<StatementLine> equity = new ArrayList<>(bs.equity());
+        equity.add(new StatementLine("", "Current earnings", bs.currentEarnings()));
+        statement(statement, "Equity", equity, "Total equity", sum(equity));
+        statement.add(new Report.Line(Report.Line.Style.RESULT, "Total liabilities and equity", bs.totalLiabilitiesAndEquity()));
         return new Report("Balance sheet", "as of " + bs.asOf(), "balance-sheet-" + bs.asOf(),
                 List.of("section", "account", "name", "amount"), rows,
                 List.of(row("TOTAL ASSETS", "", "", bs.totalAssets()),
-                        row("TOTAL LIABILITIES AND EQUITY", "", "", bs.totalLiabilitiesAndEquity())));
+                        row("TOTAL LIABILITIES AND EQUITY", "", "", bs.totalLiabilitiesAndEquity())), statement);
+    }
+
+    /** A section of a statement: its heading, one indented line per account ("1200 Inventory"), its subtotal. */
+    private static void statement(List<Report.Line> statement, String heading, List<StatementLine> lines, String total,
+                                  BigDecimal amount) {
+        statement.add(new Report.Line(Report.Line.Style.SECTION, heading, null));
+        lines.forEach(l -> statement.add(new Report.Line(Report.Line.Style.ACCOUNT,
+                (l.account() == null || l.account().isEmpty() ? "" : l.account() + " ") + l.name(), l.amount())));
+        statement.add(new Report.Line(Report.Line.Style.SUBTOTAL, total, amount));
+    }
+
+    private static BigDecimal sum(List<StatementLine> lines) {
+        return lines.stream().map(StatementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static void section(List<List<Object>> rows, String section, List<StatementLine> lines) {

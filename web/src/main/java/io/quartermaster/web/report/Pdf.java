@@ -7,6 +7,7 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -47,6 +48,11 @@ public final class Pdf {
                 + " by " + generatedBy, SMALL));
         document.add(new Paragraph(" ", SMALL));
 
+        if (report.isStatement()) {
+            document.add(statement(report));
+            document.close();
+            return out.toByteArray();
+        }
         int columns = report.header().size();
         PdfPTable table = new PdfPTable(columns);
         table.setWidthPercentage(100);
@@ -69,6 +75,46 @@ public final class Pdf {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** A statement as an accountant lays it out: section headings, indented accounts, ruled subtotals, the result. */
+    private static PdfPTable statement(Report report) {
+        PdfPTable table = new PdfPTable(new float[] {3, 1});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String heading : List.of("Account", "Amount")) {
+            PdfPCell cell = new PdfPCell(new Phrase(heading, HEAD));
+            cell.setBackgroundColor(HEAD_BACKGROUND);
+            cell.setPadding(4);
+            if (heading.equals("Amount")) {
+                cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            }
+            table.addCell(cell);
+        }
+        for (Report.Line line : report.statement()) {
+            Font font = line.style() == Report.Line.Style.ACCOUNT ? CELL : TOTAL;
+            PdfPCell label = new PdfPCell(new Phrase(line.label(), font));
+            PdfPCell amount = new PdfPCell(new Phrase(line.amount() == null ? "" : Report.text(line.amount()), font));
+            amount.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            for (PdfPCell cell : List.of(label, amount)) {
+                cell.setPadding(3);
+                cell.setBorder(Rectangle.NO_BORDER);
+                if (line.style() == Report.Line.Style.SUBTOTAL) {
+                    cell.setBorder(Rectangle.TOP);
+                } else if (line.style() == Report.Line.Style.RESULT) {
+                    cell.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
+                    cell.setBorderWidthBottom(1.5f);
+                    cell.setBackgroundColor(TOTAL_BACKGROUND);
+                }
+            }
+            label.setPaddingLeft(line.style() == Report.Line.Style.ACCOUNT ? 18 : 3);
+            if (line.style() == Report.Line.Style.SECTION) {
+                label.setPaddingTop(8);
+            }
+            table.addCell(label);
+            table.addCell(amount);
+        }
+        return table;
     }
 
     private static void add(PdfPTable table, List<List<Object>> rows, boolean[] numeric, Font font, Color background) {

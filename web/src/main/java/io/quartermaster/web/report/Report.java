@@ -9,12 +9,37 @@ import java.util.List;
  * that close it. Cells are strings, numbers ({@code BigDecimal}, {@code Integer}) or dates.
  */
 public record Report(String title, String scope, String filename, List<String> header, List<List<Object>> rows,
-                     List<List<Object>> totals) {
+                     List<List<Object>> totals, List<Line> statement) {
 
     public Report {
         header = List.copyOf(header);
         rows = List.copyOf(rows);
         totals = List.copyOf(totals);
+        statement = List.copyOf(statement);
+    }
+
+    public Report(String title, String scope, String filename, List<String> header, List<List<Object>> rows,
+                  List<List<Object>> totals) {
+        this(title, scope, filename, header, rows, totals, List.of());
+    }
+
+    /**
+     * How a statement (balance sheet, income statement) reads on the page and in the PDF: section
+     * headings, the accounts indented under them, a subtotal per section, the result at the foot. The
+     * CSV keeps the flat rows, one per account, for spreadsheets and the API.
+     */
+    public record Line(Style style, String label, java.math.BigDecimal amount) {
+
+        public enum Style { SECTION, ACCOUNT, SUBTOTAL, RESULT }
+
+        public String styleClass() {
+            return "qm-statement-" + style.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** True when the page and the PDF show this report as a statement rather than as its table. */
+    public boolean isStatement() {
+        return !statement.isEmpty();
     }
 
     /** Rows then totals: what a spreadsheet gets. */

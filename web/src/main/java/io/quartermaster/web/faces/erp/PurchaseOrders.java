@@ -51,6 +51,8 @@ public class PurchaseOrders implements Serializable {
         }
     }
 
+    private transient java.util.Map<String, String> vendorNames;
+
     public void filter() {
         load();
     }
@@ -113,6 +115,35 @@ public class PurchaseOrders implements Serializable {
                     lines.add(new NewLine());
                     load();
                 });
+    }
+
+    /** "ACME Acme Tools Ltd": a vendor as people know it, its code first. */
+    public String vendorName(String code) {
+        if (vendorNames == null) {
+            vendorNames = new java.util.HashMap<>();
+            replenishment.vendors().forEach(v -> vendorNames.put(v.code(), v.name()));
+        }
+        String name = vendorNames.get(code);
+        return name == null ? code : code + " " + name;
+    }
+
+    /** What a line costs (ordered × unit cost); null when the line has no cost yet. */
+    public BigDecimal lineTotal(PurchaseOrderView.Line line) {
+        return line.unitCost() == null ? null : line.unitCost().multiply(BigDecimal.valueOf(line.quantity()))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** What the order costs; null while a line has no cost (it is given at receipt). */
+    public BigDecimal total(PurchaseOrderView order) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (PurchaseOrderView.Line line : order.lines()) {
+            BigDecimal amount = lineTotal(line);
+            if (amount == null) {
+                return null;
+            }
+            total = total.add(amount);
+        }
+        return total;
     }
 
     public int received(PurchaseOrderView order) {

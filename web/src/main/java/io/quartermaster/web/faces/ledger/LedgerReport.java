@@ -107,7 +107,8 @@ public class LedgerReport implements Serializable {
             return;
         }
         if (kind == Kind.GENERAL_LEDGER && (account == null || account.isBlank())) {
-            return;
+            // Opens on the inventory account (the one the stock side reconciles with) rather than on nothing.
+            account = io.quartermaster.erp.api.LedgerFacade.INVENTORY_ACCOUNT;
         }
         Feedback.attempt("filters", () -> reports.build(new LedgerReports.Request(kind, asOf, from, to, account)), null)
                 .ifPresent(r -> report = r);

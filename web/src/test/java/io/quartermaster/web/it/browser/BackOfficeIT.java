@@ -109,14 +109,63 @@ class BackOfficeIT {
         browser.open("/accounting/report.xhtml?name=balance-sheet&asOf=31-12-2026");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Balance sheet");
         browser.waitForText(By.id("messages"), "As of: 31-12-2026 is not a date; write it as yyyy-mm-dd");
-        assertThat(browser.all(By.id("report"))).as("no report of a date that was not understood").isEmpty();
+        assertThat(browser.all(By.id("statement"))).as("no report of a date that was not understood").isEmpty();
 
         browser.open("/accounting/report.xhtml?name=income-statement&from=2026-12-31&to=2026-01-01");
         browser.waitForText(By.id("messages"), "From (2026-12-31) is after To (2026-01-01)");
-        assertThat(browser.all(By.id("report"))).isEmpty();
+        assertThat(browser.all(By.id("statement"))).isEmpty();
 
         browser.open("/accounting/report.xhtml?name=income-statement&from=2026-01-01&to=2026-12-31");
-        assertThat(browser.find(By.id("report")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("statement")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void statementsReadAsStatementsWithSectionsSubtotalsAndTheResult() throws Exception {
+        String sku = product();
+        receiveThroughApi(sku, 3);
+        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
+                + "\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(channelKey()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        browser.signIn(user("ACCOUNTANT"), PASSWORD);
+
+        browser.open("/accounting/report.xhtml?name=balance-sheet");
+        List<String> lines = statementLines();
+        assertThat(lines).as("sections in order, each closed by its subtotal")
+                .containsSubsequence("Assets", "Total assets", "Liabilities", "Total liabilities", "Equity",
+                        "Current earnings", "Total equity", "Total liabilities and equity");
+        assertThat(lines).anyMatch(l -> l.startsWith("1200 "));
+        assertThat(browser.all(By.cssSelector("#statement tr.qm-statement-account")).get(0).findElement(By.tagName("td"))
+                .getCssValue("padding-left")).as("accounts indented under their section").isEqualTo("32px");
+        browser.screenshot("accountant-balance-sheet");
+
+        browser.open("/accounting/report.xhtml?name=income-statement");
+        assertThat(statementLines()).containsSubsequence("Income", "Total income", "Expenses", "Total expenses")
+                .anyMatch(l -> l.equals("Net income") || l.equals("Net loss"));
+        browser.screenshot("accountant-income-statement");
+
+        HttpResponse<byte[]> pdf = browser.fetch("/accounting/export?format=pdf&report=balance-sheet");
+        PdfReader reader = new PdfReader(pdf.body());
+        try {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains("Assets").contains("Total assets").contains("Total liabilities and equity");
+        } finally {
+            reader.close();
+        }
+        // The general ledger opens on the inventory account instead of an empty page.
+        browser.open("/accounting/report.xhtml?name=general-ledger");
+        assertThat(browser.find(By.id("report")).getText()).contains("Opening balance");
+        assertThat(browser.find(By.id("account")).getAttribute("value")).isEqualTo("1200");
+
+        // The CSV stays one row per account, for spreadsheets and the API.
+        String csv = new String(browser.fetch("/accounting/export?format=csv&report=balance-sheet").body(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElse("")).isEqualTo("section,account,name,amount");
+        assertThat(csv).doesNotContain("Total assets,");
+    }
+
+    /** The first cell of every row of the statement on the page. */
+    private static List<String> statementLines() {
+        return browser.all(By.cssSelector("#statement tbody tr")).stream()
+                .map(tr -> tr.findElement(By.tagName("td")).getText().trim()).toList();
     }
 
     @Test
@@ -269,6 +318,10 @@ class BackOfficeIT {
         By open = By.xpath("//tr[td[contains(., '" + vendor + "')]]//a[contains(@class, 'openOrder')]");
         browser.click(open);
         browser.waitForText(By.id("poStatus"), "DRAFT");
+        // Its number, the vendor's name, the line's unit cost and total as money.
+        assertThat(browser.find(By.cssSelector("[id='order'] h3")).getText()).contains("Purchase order " + id.substring(0, 8))
+                .contains(vendor + " Browser vendor");
+        assertThat(browser.find(By.id("order:lines")).getText()).contains("€1.50").contains("€15.00");
         browser.click(By.id("order:issue"));
         browser.waitForText(By.id("poStatus"), "ISSUED");
         browser.type(By.id("order:lines:0:arriving_input"), "4");
