@@ -123,9 +123,7 @@ class BackOfficeIT {
     void statementsReadAsStatementsWithSectionsSubtotalsAndTheResult() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 3);
-        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
-                + "\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(channelKey()));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        placeOrder(sku, 1, channelKey());
         browser.signIn(user("ACCOUNTANT"), PASSWORD);
 
         browser.open("/accounting/report.xhtml?name=balance-sheet");
@@ -199,10 +197,7 @@ class BackOfficeIT {
     void staffCancelsAnOrderAndItsUnitsComeBack() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 4);
-        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":3}],"
-                + "\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(channelKey()));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        String orderId = placed.json().getString("id");
+        String orderId = placeOrder(sku, 3, channelKey());
         assertThat(available(sku)).isEqualTo(1);
 
         browser.signIn(user("STAFF"), PASSWORD);
@@ -228,10 +223,7 @@ class BackOfficeIT {
     void staffReturnsSomeUnitsOfAnOrderAndTheyAreBackInStock() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 6);
-        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":5}],"
-                + "\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(channelKey()));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        String orderId = placed.json().getString("id");
+        String orderId = placeOrder(sku, 5, channelKey());
 
         String clerk = user("STAFF");
         browser.signIn(clerk, PASSWORD);
@@ -261,10 +253,7 @@ class BackOfficeIT {
         String key = channelKey();
         List<String> ids = new java.util.ArrayList<>();
         for (int quantity : new int[] {3, 1, 2}) {
-            Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
-                    + "}],\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(key));
-            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-            ids.add(placed.json().getString("id"));
+            ids.add(placeOrder(sku, quantity, key));
         }
         browser.signIn(user("STAFF"), PASSWORD);
         browser.open("/staff/orders.xhtml");
@@ -511,9 +500,7 @@ class BackOfficeIT {
     void everyPageOpensForAnAdministratorAndPassesTheAccessibilityCheck() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 2);
-        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
-                + "\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(channelKey()));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placeOrder(sku, 1, channelKey());
         browser.signIn("admin", Http.ADMIN_PASSWORD);
         String[][] pages = {
                 {"/index.xhtml", "dashboard"}, {"/staff/products.xhtml", "products"},
@@ -538,7 +525,7 @@ class BackOfficeIT {
             browser.screenshot("admin-" + page[1]);
             browser.accessibilityProblems().forEach(problem -> inaccessible.add(page[1] + ": " + problem));
         }
-        browser.open("/staff/order.xhtml?id=" + placed.json().getString("id"));
+        browser.open("/staff/order.xhtml?id=" + orderId);
         browser.waitForText(By.id("orderStatus"), "PLACED");
         browser.accessibilityProblems().forEach(problem -> inaccessible.add("order: " + problem));
         browser.signOut();
@@ -652,6 +639,14 @@ class BackOfficeIT {
         Answer receipt = Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\",\"quantity\":"
                 + quantity + ",\"unitCost\":2.00}", Http.admin());
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+    }
+
+    /** A paid one-line order through a channel's key: its id. */
+    private static String placeOrder(String sku, int quantity, String key) throws Exception {
+        Answer placed = Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
+                + "}],\"payment\":{\"token\":\"tok_ok\"}}", Http.bearer(key));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed.json().getString("id");
     }
 
     private static String channelKey() throws Exception {
