@@ -77,6 +77,12 @@ public interface InventoryFacade {
 
     Page<MovementView> movements(String sku, int page, int size);
 
+    /** The columns a SKU's movements can be sorted by (newest first when none is chosen). */
+    enum MovementSort { WHEN, KIND, QUANTITY, VALUE, ACTOR }
+
+    /** One page of the SKU's movements sorted in the database by {@code sort}, then newest first. */
+    Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending);
+
     /** Every stock level with its value at moving-average cost: the inventory valuation. */
     List<StockView.Valuation> valuation();
 

@@ -6,6 +6,7 @@ import static io.quartermaster.inventory.application.StockRows.key;
 import static io.quartermaster.inventory.application.StockRows.state;
 
 import io.quartermaster.inventory.api.AdjustStock;
+import io.quartermaster.inventory.api.InventoryFacade.MovementSort;
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.ConfirmHold;
 import io.quartermaster.inventory.api.CountStock;
@@ -407,9 +408,22 @@ public class InventoryService implements InventoryFacade {
 
     @Override
     public Page<MovementView> movements(String sku, int page, int size) {
+        return movements(sku, page, size, MovementSort.WHEN, false);
+    }
+
+    @Override
+    public Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending) {
         requireProducts(List.of(sku));
         Map<Long, String> codes = locationCodes();
-        List<MovementView> items = em.createQuery("select m from StockMovement m where m.sku = :sku order by m.id desc",
+        String column = switch (sort == null ? MovementSort.WHEN : sort) {
+            case WHEN -> "m.id";
+            case KIND -> "m.kind";
+            case QUANTITY -> "m.quantity";
+            case VALUE -> "m.value";
+            case ACTOR -> "m.actor";
+        };
+        String order = column + (ascending ? " asc" : " desc") + (column.equals("m.id") ? "" : ", m.id desc");
+        List<MovementView> items = em.createQuery("select m from StockMovement m where m.sku = :sku order by " + order,
                         StockMovement.class)
                 .setParameter("sku", sku)
                 .setFirstResult(page * size).setMaxResults(size)

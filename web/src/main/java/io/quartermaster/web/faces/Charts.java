@@ -48,6 +48,34 @@ public final class Charts {
                 .build().toString();
     }
 
+    /** A point of a time series: when (epoch milliseconds) and the value from then on. */
+    public record Point(long epochMillis, long value) {
+    }
+
+    /**
+     * A stepped line per series on a time axis: points placed by when they happened (not evenly), the
+     * level holding until the next change. The axis labels are drawn in {@code zone} by the page's
+     * {@code qmTimeAxis} extender (Chart.js needs a function for that, which JSON cannot carry).
+     */
+    public static String steppedTimeLines(Map<String, List<Point>> series, String yTitle, String zone) {
+        JsonArrayBuilder datasets = Jsonp.array();
+        int i = 0;
+        for (Map.Entry<String, List<Point>> s : series.entrySet()) {
+            String colour = COLOURS[i++ % COLOURS.length];
+            JsonArrayBuilder data = Jsonp.array();
+            s.getValue().forEach(p -> data.add(Jsonp.object().add("x", p.epochMillis()).add("y", p.value())));
+            datasets.add(Jsonp.object().add("label", s.getKey()).add("data", data)
+                    .add("borderColor", colour).add("backgroundColor", colour).add("stepped", true));
+        }
+        return Jsonp.object().add("type", "line")
+                .add("data", Jsonp.object().add("datasets", datasets))
+                .add("options", options(yTitle).add("qmTimeZone", zone).add("scales", Jsonp.object()
+                        .add("x", Jsonp.object().add("type", "linear").add("ticks", Jsonp.object().add("maxTicksLimit", 8)))
+                        .add("y", Jsonp.object().add("beginAtZero", true)
+                                .add("title", Jsonp.object().add("display", true).add("text", yTitle)))))
+                .build().toString();
+    }
+
     private static JsonObjectBuilder options(String title) {
         return Jsonp.object().add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
                 .add("plugins", Jsonp.object().add("legend", Jsonp.object().add("position", "bottom")));

@@ -65,6 +65,19 @@ public class Replenishment implements Serializable {
         issueAutomatically = s.issueAutomatically();
     }
 
+    /** An empty form for a new setting: never the last one edited. */
+    public void clear() {
+        sku = null;
+        location = null;
+        reorderPoint = null;
+        maxLevel = null;
+        vendor = null;
+        packSize = null;
+        minOrderQuantity = null;
+        unitCost = null;
+        issueAutomatically = false;
+    }
+
     public void save() {
         PutReplenishment command = new PutReplenishment();
         command.reorderPoint = reorderPoint;

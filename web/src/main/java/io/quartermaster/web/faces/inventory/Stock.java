@@ -18,8 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +37,9 @@ public class Stock implements Serializable {
     private static final long serialVersionUID = 1L;
     /** How far back the chart reaches. */
     private static final int CHART_MOVEMENTS = 500;
+
+    @Inject
+    transient io.quartermaster.web.faces.Formats formats;
 
     @Inject
     transient InventoryFacade inventory;
@@ -79,24 +80,29 @@ public class Stock implements Serializable {
         chart = chart();
     }
 
-    /** On hand per location after each of the latest movements, walking back from today's levels. */
+    /**
+     * On hand per location after each of the latest movements, walking back from today's levels, placed
+     * by time, and held until now.
+     */
     private String chart() {
         List<MovementView> latest = new ArrayList<>(inventory.movements(sku, 0, CHART_MOVEMENTS).items());
         java.util.Collections.reverse(latest);
         Map<String, Integer> level = new LinkedHashMap<>();
         stock.levels().forEach(l -> level.put(l.location(), l.onHand()));
         latest.forEach(m -> level.merge(m.location(), -m.quantity(), Integer::sum));
-        Map<String, List<Integer>> series = new LinkedHashMap<>();
-        level.keySet().forEach(location -> series.put(location, new ArrayList<>()));
-        List<String> labels = new ArrayList<>();
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
+        Map<String, List<Charts.Point>> series = new LinkedHashMap<>();
+        // Where each location stood just before the first movement shown, so every line starts there.
+        long start = latest.isEmpty() ? 0 : latest.get(0).occurredAt().toEpochMilli() - 1;
+        level.forEach((location, units) -> series.put(location, new ArrayList<>(latest.isEmpty() ? List.of()
+                : List.of(new Charts.Point(start, units)))));
         for (MovementView m : latest) {
             level.merge(m.location(), m.quantity(), Integer::sum);
-            labels.add(format.format(m.occurredAt()));
-            series.computeIfAbsent(m.location(), k -> new ArrayList<>());
-            series.forEach((location, values) -> values.add(level.getOrDefault(location, 0)));
+            series.computeIfAbsent(m.location(), k -> new ArrayList<>())
+                    .add(new Charts.Point(m.occurredAt().toEpochMilli(), level.get(m.location())));
         }
-        return Charts.steppedLines(labels, series, "units on hand");
+        long now = java.time.Instant.now().toEpochMilli();
+        series.forEach((location, points) -> points.add(new Charts.Point(now, level.getOrDefault(location, 0))));
+        return Charts.steppedTimeLines(series, "units on hand", formats.zone());
     }
 
     public void receive() {
@@ -177,7 +183,22 @@ public class Stock implements Serializable {
             if (stock == null) {
                 return List.of();
             }
-            Page<MovementView> page = inventory.movements(sku, first / pageSize, pageSize);
+            InventoryFacade.MovementSort sort = InventoryFacade.MovementSort.WHEN;
+            boolean ascending = false;
+            for (SortMeta meta : sortBy.values()) {
+                if (meta.getOrder() != org.primefaces.model.SortOrder.UNSORTED) {
+                    sort = switch (meta.getField() == null ? "" : meta.getField()) {
+                        case "kind" -> InventoryFacade.MovementSort.KIND;
+                        case "quantity" -> InventoryFacade.MovementSort.QUANTITY;
+                        case "value" -> InventoryFacade.MovementSort.VALUE;
+                        case "actor" -> InventoryFacade.MovementSort.ACTOR;
+                        default -> InventoryFacade.MovementSort.WHEN;
+                    };
+                    ascending = meta.getOrder() == org.primefaces.model.SortOrder.ASCENDING;
+                    break;
+                }
+            }
+            Page<MovementView> page = inventory.movements(sku, first / pageSize, pageSize, sort, ascending);
             setRowCount((int) page.total());
             return page.items();
         }

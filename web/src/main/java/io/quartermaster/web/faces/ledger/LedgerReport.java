@@ -48,14 +48,17 @@ public class LedgerReport implements Serializable {
     private String toText;
     private boolean dateRefused;
 
-    private LocalDate date(String label, String text) {
+    /** A date filter from the URL; one the page cannot read is said so next to its field. */
+    private LocalDate date(String field, String label, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            Feedback.error(null, null, label + ": " + text + " is not a date; write it as yyyy-mm-dd, e.g. 2026-12-31.");
+            String said = label + ": " + text + " is not a date; write it as yyyy-mm-dd, e.g. 2026-12-31.";
+            FacesContext.getCurrentInstance().addMessage(field,
+                    new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, said, null));
             dateRefused = true;
             return null;
         }
@@ -96,14 +99,16 @@ public class LedgerReport implements Serializable {
             return;
         }
         // The dates come as text: a date the page cannot read is said so, instead of an empty report of another name.
-        asOf = date("As of", asOfText);
-        from = date("From", fromText);
-        to = date("To", toText);
+        asOf = date("asOf", "As of", asOfText);
+        from = date("from", "From", fromText);
+        to = date("to", "To", toText);
         if (dateRefused) {
             return;
         }
         if (from != null && to != null && from.isAfter(to)) {
-            Feedback.error(null, null, "From (" + from + ") is after To (" + to + "): choose a From on or before the To date.");
+            String said = "From (" + from + ") is after To (" + to + "): choose a From on or before the To date.";
+            FacesContext.getCurrentInstance().addMessage("to",
+                    new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, said, null));
             return;
         }
         if (kind == Kind.GENERAL_LEDGER && (account == null || account.isBlank())) {

@@ -88,10 +88,17 @@ class BackOfficeIT {
         String sku = product();
         browser.signIn(user("STAFF"), PASSWORD);
         browser.open("/staff/products.xhtml");
+        // The form opens in a panel beside the list, with the focus in its first field.
+        browser.click(By.id("list:newProduct"));
+        browser.waitForText(By.cssSelector("#product h3"), "New product");
+        assertThat(browser.focused()).isEqualTo("product:sku");
+        assertThat(browser.accessibilityProblems()).as("WCAG 2.1 AA with the panel open").isEmpty();
         browser.type(By.id("product:sku"), "HALF-TYPED");
         browser.type(By.id("product:name"), "a name that was never saved");
         browser.click(By.id("product:save"));
         browser.waitForText(By.id("product"), "must not be null");
+        assertThat(browser.find(By.id("productPanel")).isDisplayed()).as("a refused save keeps the panel open").isTrue();
+        browser.click(By.id("product:close"));
 
         browser.type(By.id("list:search"), sku);
         browser.waitForText(By.id("list:products"), sku);
@@ -108,15 +115,21 @@ class BackOfficeIT {
         browser.signIn(user("ACCOUNTANT"), PASSWORD);
         browser.open("/accounting/report.xhtml?name=balance-sheet&asOf=31-12-2026");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Balance sheet");
-        browser.waitForText(By.id("messages"), "As of: 31-12-2026 is not a date; write it as yyyy-mm-dd");
+        browser.waitForText(By.cssSelector(".qm-date-filter .ui-message-error"), "As of: 31-12-2026 is not a date; write it as yyyy-mm-dd");
         assertThat(browser.all(By.id("statement"))).as("no report of a date that was not understood").isEmpty();
 
         browser.open("/accounting/report.xhtml?name=income-statement&from=2026-12-31&to=2026-01-01");
-        browser.waitForText(By.id("messages"), "From (2026-12-31) is after To (2026-01-01)");
+        browser.waitForText(By.cssSelector(".qm-date-filter .ui-message-error"), "From (2026-12-31) is after To (2026-01-01)");
         assertThat(browser.all(By.id("statement"))).isEmpty();
 
         browser.open("/accounting/report.xhtml?name=income-statement&from=2026-01-01&to=2026-12-31");
         assertThat(browser.find(By.id("statement")).isDisplayed()).isTrue();
+
+        // The same date picker as everywhere; what is typed travels in the report's URL under its plain name.
+        browser.typeDate(By.id("to_input"), "2026-06-30");
+        browser.click(By.id("show"));
+        browser.waitForText(By.id("reportScope"), "2026-06-30");
+        assertThat(browser.url()).contains("to=2026-06-30").doesNotContain("_input");
     }
 
     @Test
@@ -191,6 +204,27 @@ class BackOfficeIT {
         assertThat(newest.getText()).contains("RECEIPT").contains("7").contains("delivery note 4711");
         assertThat(onHand(sku)).isEqualTo(12);
         browser.screenshot("staff-stock");
+        // The chart places its points by time and labels them in words.
+        assertThat(browser.script("return PF('onHandChart').chart.scales.x.type")).isEqualTo("linear");
+        @SuppressWarnings("unchecked")
+        List<Object> xs = (List<Object>) browser.script("return PF('onHandChart').chart.data.datasets[0].data.map(function (p) { return p.x; })");
+        assertThat(xs).hasSizeGreaterThanOrEqualTo(3).allMatch(x -> ((Number) x).longValue() > 1_700_000_000_000L);
+        assertThat(xs.stream().map(x -> ((Number) x).longValue()).toList()).isSorted();
+        @SuppressWarnings("unchecked")
+        List<Object> ticks = (List<Object>) browser.script("return PF('onHandChart').chart.scales.x.ticks.map(function (t) { return t.label; })");
+        assertThat(ticks).isNotEmpty().allMatch(t -> String.valueOf(t).matches("\\d{1,2} [A-Z][a-z]{2}, \\d{2}:\\d{2}"));
+
+        // A refused adjustment comes back on the Adjust tab, with what was typed still there.
+        browser.click(By.xpath("//ul[contains(@class, 'ui-tabs-nav')]//a[text()='Adjust']"));
+        browser.choose("forms:adjust:location", "MAIN");
+        browser.type(By.id("forms:adjust:quantityDelta_input"), "-100");
+        browser.type(By.id("forms:adjust:reason"), "shelf collapsed");
+        browser.click(By.id("forms:adjust:submit"));
+        browser.waitForText(By.cssSelector("#forms li.ui-tabs-header.ui-state-active"), "Adjust");
+        assertThat(browser.find(By.id("forms:adjust:reason")).getAttribute("value")).isEqualTo("shelf collapsed");
+        assertThat(browser.find(By.id("forms:adjust")).getText()).as("the refusal beside the form").isNotEmpty();
+        assertThat(onHand(sku)).isEqualTo(12);
+        browser.screenshot("staff-stock-adjust-refused");
     }
 
     @Test
@@ -479,6 +513,30 @@ class BackOfficeIT {
     }
 
     @Test
+    void anAdminChangesAUserInAPanelBesideTheListThatTakesTheFocus() throws Exception {
+        String clerk = user("STAFF");
+        browser.signIn("admin", Http.ADMIN_PASSWORD);
+        browser.open("/admin/users.xhtml");
+        browser.type(By.cssSelector("[id='list:users'] th input"), clerk);
+        browser.waitForText(By.id("list:users"), clerk);
+        browser.click(By.xpath("//tr[td[contains(., '" + clerk + "')]]//a[contains(@class, 'changeUser')]"));
+        browser.waitForText(By.cssSelector("#change h3"), "Change " + clerk);
+        WebElement panel = browser.find(By.id("changePanel"));
+        assertThat(panel.getRect().getY()).as("the form opens where the admin is, not far below").isLessThan(200);
+        assertThat(browser.focused()).startsWith("change:");
+        browser.screenshot("admin-users-change-panel");
+        browser.click(By.xpath("//div[@id='change:roles']//label[text()='ACCOUNTANT']"));
+        browser.click(By.id("change:save"));
+        browser.waitForText(By.id("list:users"), "ACCOUNTANT");
+        assertThat(browser.all(By.id("changePanel")).get(0).isDisplayed()).as("a saved change closes the panel").isFalse();
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(Http.get("/api/v1/admin/users", Http.admin()).body()))) {
+            assertThat(reader.readArray().stream().map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(u -> u.getString("username").equals(clerk)).findFirst().orElseThrow()
+                    .get("roles").toString()).contains("ACCOUNTANT");
+        }
+    }
+
+    @Test
     void theLastActiveAdministratorCanNeitherBeDisabledNorDemoted() throws Exception {
         String second = user("ADMIN");
         assertThat(Http.put("/api/v1/admin/users/" + second, "{\"roles\":[\"ADMIN\"],\"active\":false}", Http.admin())
@@ -549,12 +607,33 @@ class BackOfficeIT {
     @Test
     void onPhonesAndTabletsTheMenuFoldsAwayAndNoPageScrollsSideways() throws Exception {
         browser.signIn("admin", Http.ADMIN_PASSWORD);
+        String sku = product();
+        receiveThroughApi(sku, 3);
+        String orderId = placeOrder(sku, 1, channelKey());
+        // Every page, at a phone's, a tablet's and a laptop's width.
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("dashboard", "/index.xhtml");
         pages.put("products", "/staff/products.xhtml");
-        pages.put("trial-balance", "/accounting/report.xhtml?name=trial-balance");
+        pages.put("stock", "/staff/stock.xhtml?sku=" + sku);
+        pages.put("holds", "/staff/holds.xhtml");
         pages.put("orders", "/staff/orders.xhtml");
+        pages.put("order", "/staff/order.xhtml?id=" + orderId);
+        pages.put("vendors", "/staff/vendors.xhtml");
+        pages.put("replenishment", "/staff/replenishment.xhtml");
+        pages.put("purchase-orders", "/staff/purchase-orders.xhtml");
+        pages.put("journal", "/accounting/journal.xhtml");
+        pages.put("general-ledger", "/accounting/report.xhtml?name=general-ledger");
+        pages.put("trial-balance", "/accounting/report.xhtml?name=trial-balance");
+        pages.put("income-statement", "/accounting/report.xhtml?name=income-statement");
+        pages.put("balance-sheet", "/accounting/report.xhtml?name=balance-sheet");
+        pages.put("inventory-valuation", "/accounting/report.xhtml?name=inventory-valuation");
+        pages.put("reconciliation", "/accounting/report.xhtml?name=reconciliation");
+        pages.put("periods", "/accounting/periods.xhtml");
+        pages.put("users", "/admin/users.xhtml");
+        pages.put("api-clients", "/admin/api-clients.xhtml");
+        pages.put("dead-letters", "/admin/dead-letters.xhtml");
         pages.put("webhooks", "/admin/webhooks.xhtml");
+        List<String> sideways = new java.util.ArrayList<>();
         try {
             for (int width : List.of(390, 768, 1440)) {
                 browser.width(width);
@@ -562,8 +641,7 @@ class BackOfficeIT {
                     browser.open(page.getValue());
                     browser.find(By.tagName("h1"));
                     if (browser.horizontalOverflow() > 0) {
-                        throw new AssertionError(page.getKey() + " scrolls sideways at " + width + " px: "
-                                + browser.widerThanTheWindow());
+                        sideways.add(page.getKey() + " scrolls sideways at " + width + " px: " + browser.widerThanTheWindow());
                     }
                     WebElement menu = browser.all(By.id("nav")).get(0);
                     WebElement button = browser.all(By.id("menuButton")).get(0);
@@ -577,6 +655,7 @@ class BackOfficeIT {
                     browser.screenshot(page.getKey() + "-" + width);
                 }
             }
+            assertThat(sideways).as("pages that scroll sideways").isEmpty();
             browser.width(390);
             browser.open("/staff/products.xhtml");
             browser.click(By.id("menuButton"));

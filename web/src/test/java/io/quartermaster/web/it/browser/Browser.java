@@ -220,12 +220,16 @@ final class Browser implements AutoCloseable {
         return ((Number) overflow).longValue();
     }
 
-    /** The elements that reach past the window's right edge (tag, id, class, right edge): what makes a page scroll sideways. */
+    /**
+     * The outermost elements that reach past the window's right edge (tag, id, class, right edge), inside a
+     * parent that does not: what makes a page scroll sideways (or what a scrolling card holds).
+     */
     String widerThanTheWindow() {
         Object found = driver.executeScript("var out = [];"
                 + "document.querySelectorAll('body *').forEach(function (e) {"
                 + "  var r = e.getBoundingClientRect();"
-                + "  if (r.right > window.innerWidth + 1 && out.length < 8) {"
+                + "  var p = e.parentElement ? e.parentElement.getBoundingClientRect() : null;"
+                + "  if (r.right > window.innerWidth + 1 && (!p || p.right <= window.innerWidth + 1) && out.length < 8) {"
                 + "    out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));"
                 + "  }"
                 + "});"
@@ -252,6 +256,17 @@ final class Browser implements AutoCloseable {
                 .flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId() + " (" + rule.getHelp() + "): "
                         + node.getTarget() + " " + node.getFailureSummary().replace('\n', ' ')))
                 .toList();
+    }
+
+    /** Runs a script in the page and returns what it returns (numbers as Long or Double, lists as List). */
+    Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
+    /** The id of the element that has the keyboard focus ("" when none has an id). */
+    String focused() {
+        Object id = driver.executeScript("return document.activeElement ? document.activeElement.id : '';");
+        return id == null ? "" : id.toString();
     }
 
     String pageSource() {
