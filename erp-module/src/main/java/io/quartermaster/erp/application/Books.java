@@ -19,6 +19,8 @@ import io.quartermaster.erp.api.ManualEntry;
 import io.quartermaster.erp.api.Reversal;
 import io.quartermaster.erp.domain.ledger.Accounts;
 import io.quartermaster.erp.domain.ledger.Posting;
+import io.quartermaster.erp.domain.ledger.ConsumedEvents;
+import io.quartermaster.erp.domain.ledger.LedgerEvent;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.StockView;
@@ -56,8 +58,7 @@ import java.util.UUID;
 public class Books implements LedgerFacade {
 
     /** Stock events that carry value; the reconciliation's "in flight" are those not yet posted. */
-    static final Set<String> VALUED_STOCK_EVENTS = Set.of("StockSold", "StockReturned", "StockReceived", "StockAdjusted",
-            "StockCounted");
+
 
     @PersistenceContext(unitName = "erp")
     EntityManager em;
@@ -85,8 +86,9 @@ public class Books implements LedgerFacade {
 
     /** The entry for an event, or null when the event has no ledger effect. */
     public static AutoEntry entryFor(EventEnvelope event, JsonObject payload) {
-        List<Posting> postings = PostingRules.postings(event.type(), payload);
-        return postings.isEmpty() ? null : new AutoEntry(event, PostingRules.describe(event.type(), payload), postings);
+        LedgerEvent decoded = LedgerEvent.decode(event.type(), payload).orElse(null);
+        List<Posting> postings = decoded == null ? List.of() : PostingRules.postings(decoded);
+        return postings.isEmpty() ? null : new AutoEntry(event, PostingRules.describe(decoded), postings);
     }
 
     /**
@@ -507,7 +509,7 @@ public class Books implements LedgerFacade {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ledger = accounts(null).stream().filter(a -> a.code().equals(Accounts.INVENTORY)).findFirst()
                 .map(AccountView::balance).orElse(BigDecimal.ZERO);
-        EventBacklog.Pending pending = backlog.pending(LedgerPostings.CONSUMER, VALUED_STOCK_EVENTS);
+        EventBacklog.Pending pending = backlog.pending(LedgerPostings.CONSUMER, ConsumedEvents.VALUED_STOCK_EVENTS);
         return new Reconciliation(valuation, ledger, valuation.subtract(ledger), pending.count(), pending.oldest(),
                 pending.count() == 0);
     }

@@ -1,6 +1,6 @@
 package io.quartermaster.erp.application;
 
-import io.quartermaster.erp.domain.ledger.PostingRules;
+import io.quartermaster.erp.domain.ledger.ConsumedEvents;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
 import io.quartermaster.platform.api.event.MalformedEventException;
@@ -40,8 +40,8 @@ public class LedgerPostings implements EventHandler {
     }
 
     private static Set<String> types() {
-        Set<String> types = new HashSet<>(PostingRules.ORDER_EVENTS);
-        types.addAll(Books.VALUED_STOCK_EVENTS);
+        Set<String> types = new HashSet<>(ConsumedEvents.ORDER_EVENTS);
+        types.addAll(ConsumedEvents.VALUED_STOCK_EVENTS);
         return Set.copyOf(types);
     }
 

@@ -1,6 +1,6 @@
 package io.quartermaster.erp.application;
 
-import io.quartermaster.erp.domain.ledger.PostingRules;
+import io.quartermaster.erp.domain.ledger.ConsumedEvents;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.EventHandler;
 import io.quartermaster.platform.api.event.MalformedEventException;
@@ -29,7 +29,7 @@ public class StockProjections implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return PostingRules.STOCK_EVENTS;
+        return ConsumedEvents.STOCK_EVENTS;
     }
 
     /**

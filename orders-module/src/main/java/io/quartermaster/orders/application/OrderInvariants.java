@@ -1,5 +1,6 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.orders.api.event.OrderPlaced;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.EventLog;
@@ -92,7 +93,7 @@ public class OrderInvariants {
             return new InvariantCheck("orders", "every order in the outbox's retention has its OrderPlaced event", 0, List.of());
         }
         Set<java.util.UUID> announced = new HashSet<>();
-        events.forEachStored(List.of("OrderPlaced"), page -> page.forEach(event -> {
+        events.forEachStored(List.of(OrderPlaced.class.getSimpleName()), page -> page.forEach(event -> {
             String orderId = event.payloadObject().getString("orderId", null);
             if (orderId != null) {
                 announced.add(java.util.UUID.fromString(orderId));
