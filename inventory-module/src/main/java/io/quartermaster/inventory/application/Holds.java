@@ -25,8 +25,8 @@ import io.quartermaster.inventory.domain.hold.HoldStatus;
 import io.quartermaster.inventory.domain.stock.MovementKind;
 import io.quartermaster.inventory.domain.stock.StockChange;
 import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.inventory.domain.stock.StockLevels;
 import io.quartermaster.inventory.domain.stock.StockMovement;
-import io.quartermaster.inventory.infrastructure.JpaStockLevelRepository;
 import io.quartermaster.platform.api.event.DomainEvent;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.ProblemException;
@@ -69,7 +69,7 @@ public class Holds {
     EntityManager em;
 
     @Inject
-    JpaStockLevelRepository stockLevels;
+    StockLevels stockLevels;
 
     @Inject
     Outbox outbox;

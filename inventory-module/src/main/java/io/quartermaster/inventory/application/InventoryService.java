@@ -40,8 +40,8 @@ import io.quartermaster.inventory.domain.hold.HoldStatus;
 import io.quartermaster.inventory.domain.stock.MovementKind;
 import io.quartermaster.inventory.domain.stock.StockChange;
 import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.inventory.domain.stock.StockLevels;
 import io.quartermaster.inventory.domain.stock.StockMovement;
-import io.quartermaster.inventory.infrastructure.JpaStockLevelRepository;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.problem.ProblemException;
@@ -76,7 +76,7 @@ public class InventoryService implements InventoryFacade {
     EntityManager em;
 
     @Inject
-    JpaStockLevelRepository stockLevels;
+    StockLevels stockLevels;
 
     @Inject
     Outbox outbox;

@@ -1,6 +1,7 @@
 package io.quartermaster.inventory.infrastructure;
 
 import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.inventory.domain.stock.StockLevels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,26 +12,23 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Stock rows, locked the one way the locking protocol allows (DESIGN.md §2): all rows a
- * command needs, in one {@code SELECT … ORDER BY location_id, sku FOR UPDATE}. PostgreSQL
- * locks rows in the order the sort returns them, so two carts naming the same SKUs in
- * opposite orders queue behind each other instead of deadlocking.
+ * {@link StockLevels} in PostgreSQL: all rows a command needs in one
+ * {@code SELECT … ORDER BY location_id, sku FOR UPDATE}. PostgreSQL locks rows in the order the
+ * sort returns them, so two carts naming the same SKUs in opposite orders queue behind each other
+ * instead of deadlocking.
  */
 @ApplicationScoped
-public class JpaStockLevelRepository {
+public class JpaStockLevelRepository implements StockLevels {
 
     @PersistenceContext(unitName = "inventory")
     EntityManager em;
 
-    /** Caps how long a command waits for a hot row; past it PostgreSQL fails with 55P03. */
+    @Override
     public void boundLockWait(String timeout) {
         em.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, timeout).getSingleResult();
     }
 
-    /**
-     * Locks the stock rows of every (location, SKU) pair in the cross product, creating missing
-     * rows first (empty, so creating one changes no stock), and returns them in lock order.
-     */
+    @Override
     public List<StockLevel> lockForUpdate(Collection<Long> locationIds, Collection<String> skus) {
         SortedSet<Long> locations = new TreeSet<>(locationIds);
         SortedSet<String> sortedSkus = new TreeSet<>(skus);
@@ -60,6 +58,7 @@ public class JpaStockLevelRepository {
                 .getResultList();
     }
 
+    @Override
     public List<StockLevel> ofSku(String sku) {
         return em.createQuery("select s from StockLevel s where s.sku = :sku order by s.locationId", StockLevel.class)
                 .setParameter("sku", sku)

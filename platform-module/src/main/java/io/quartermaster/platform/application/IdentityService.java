@@ -13,9 +13,9 @@ import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.domain.identity.ApiClient;
 import io.quartermaster.platform.domain.identity.ApiKeys;
 import io.quartermaster.platform.domain.identity.Passwords;
+import io.quartermaster.platform.domain.identity.SignInFailureLog;
 import io.quartermaster.platform.domain.identity.SignInThrottle;
 import io.quartermaster.platform.domain.identity.User;
-import io.quartermaster.platform.infrastructure.SignInFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,7 +65,7 @@ public class IdentityService implements IdentityFacade {
     private final ConcurrentHashMap<String, CachedCaller> apiKeys = new ConcurrentHashMap<>();
 
     @Inject
-    SignInFailures throttle;
+    SignInFailureLog throttle;
 
     /**
      * What an unknown username's sign-in is checked against, so that it costs the same PBKDF2

@@ -11,9 +11,8 @@ import io.quartermaster.platform.api.webhook.NewWebhook;
 import io.quartermaster.platform.api.webhook.WebhookFacade;
 import io.quartermaster.platform.api.webhook.WebhookView;
 import io.quartermaster.platform.domain.webhook.WebhookUrls;
-import io.quartermaster.platform.infrastructure.webhook.SecretBox;
-import io.quartermaster.platform.infrastructure.webhook.WebhooksQueued;
-import io.quartermaster.platform.infrastructure.webhook.WebhookSettings;
+import io.quartermaster.platform.domain.webhook.WebhooksQueued;
+import io.quartermaster.platform.domain.webhook.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -51,7 +50,7 @@ public class WebhookService implements WebhookFacade {
     EntityManager em;
 
     @Inject
-    SecretBox secrets;
+    WebhookSecrets secrets;
 
     @Inject
     WebhookSettings settings;
@@ -76,7 +75,7 @@ public class WebhookService implements WebhookFacade {
         List<String> events = checked(webhook);
         requireSecrets();
         UUID id = UUID.randomUUID();
-        String secret = SecretBox.newSecret();
+        String secret = WebhookSecrets.newSecret();
         em.createNativeQuery("insert into platform.webhook_subscription (id, url, event_types, description, active, "
                         + "secret_sealed, created_by, updated_by) values (?1, ?2, cast(?3 as text[]), ?4, ?5, ?6, ?7, ?7)")
                 .setParameter(1, id)
@@ -143,7 +142,7 @@ public class WebhookService implements WebhookFacade {
     @Transactional
     public Optional<IssuedWebhook> rotateSecret(UUID id, String by) {
         requireSecrets();
-        String secret = SecretBox.newSecret();
+        String secret = WebhookSecrets.newSecret();
         int changed = em.createNativeQuery("update platform.webhook_subscription set previous_secret_sealed = secret_sealed, "
                         + "previous_secret_until = now() + make_interval(hours => ?3), secret_sealed = ?2, "
                         + "updated_at = now(), updated_by = ?4 where id = ?1")

@@ -28,7 +28,7 @@ public class Housekeeping {
     io.quartermaster.platform.infrastructure.webhook.WebhookStore webhooks;
 
     @Inject
-    io.quartermaster.platform.infrastructure.webhook.WebhookSettings webhookSettings;
+    io.quartermaster.platform.application.WebhookSettings webhookSettings;
 
     @Schedule(hour = "*", minute = "17", persistent = false)
     void purge() {

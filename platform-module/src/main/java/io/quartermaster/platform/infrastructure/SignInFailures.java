@@ -1,5 +1,6 @@
 package io.quartermaster.platform.infrastructure;
 
+import io.quartermaster.platform.domain.identity.SignInFailureLog;
 import io.quartermaster.platform.domain.identity.SignInThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,7 @@ import jakarta.transaction.Transactional;
  * password clears the count in the change's own transaction.
  */
 @ApplicationScoped
-public class SignInFailures {
+public class SignInFailures implements SignInFailureLog {
 
     private static final String WINDOW = "interval '" + SignInThrottle.WINDOW.toSeconds() + " seconds'";
 
@@ -21,6 +22,7 @@ public class SignInFailures {
     EntityManager em;
 
     /** Whether the username is blocked now. */
+    @Override
     @Transactional
     public boolean blocked(String username) {
         Number recent = (Number) em.createNativeQuery("select count(*) from platform.sign_in_failure "
@@ -31,6 +33,7 @@ public class SignInFailures {
     }
 
     /** A wrong password (or an unknown username); the username's rows older than the window go. */
+    @Override
     @Transactional
     public void failed(String username) {
         String key = SignInThrottle.key(username);
@@ -41,6 +44,7 @@ public class SignInFailures {
     }
 
     /** A right password or a new one set by an administrator: the count starts again. */
+    @Override
     @Transactional
     public void cleared(String username) {
         em.createNativeQuery("delete from platform.sign_in_failure where username_key = ?1")

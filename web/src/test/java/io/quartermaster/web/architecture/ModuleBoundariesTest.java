@@ -83,6 +83,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void applicationCodeDependsOnPortsNotOnAdapters() {
+        noClasses().that().resideInAPackage("io.quartermaster.*.application..")
+                .should().dependOnClassesThat().resideInAPackage("io.quartermaster.*.infrastructure..")
+                .because("use cases talk to interfaces in domain (StockLevels, SignInFailureLog, WebhookSecrets); "
+                        + "the adapters in infrastructure implement them")
+                .check(classes);
+    }
+
+    @Test
     void namesExplainThemselves() {
         noClasses().should().haveSimpleNameEndingWith("Impl")
                 .orShould().haveSimpleNameEndingWith("Manager")

@@ -1,5 +1,7 @@
 package io.quartermaster.platform.infrastructure.webhook;
 
+import io.quartermaster.platform.domain.webhook.WebhookSecrets;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * associated data), so sealed secrets cannot be swapped between subscriptions.
  */
 @ApplicationScoped
-public class SecretBox {
+public class SecretBox implements WebhookSecrets {
 
     private static final Logger LOG = Logger.getLogger(SecretBox.class.getName());
     private static final String VERSION = "v1:";
@@ -66,18 +68,12 @@ public class SecretBox {
         }
     }
 
-    /** Null when secrets can be sealed; otherwise what the operator must do. */
+    @Override
     public String unavailable() {
         return unavailable;
     }
 
-    /** 32 random bytes as lower-case hex: safe in a shell, a URL, a config file and a log grep alike. */
-    public static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + java.util.HexFormat.of().formatHex(bytes);
-    }
-
+    @Override
     public String seal(String secret, String boundTo) {
         requireKey();
         try {
@@ -94,6 +90,7 @@ public class SecretBox {
         }
     }
 
+    @Override
     public String open(String sealed, String boundTo) {
         requireKey();
         if (!sealed.startsWith(VERSION)) {

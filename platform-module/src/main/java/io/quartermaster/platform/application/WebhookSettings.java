@@ -1,4 +1,4 @@
-package io.quartermaster.platform.infrastructure.webhook;
+package io.quartermaster.platform.application;
 
 import io.quartermaster.platform.domain.webhook.RetrySchedule;
 import jakarta.enterprise.context.ApplicationScoped;
