@@ -25,8 +25,8 @@ import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.platform.api.check.InvariantCheck;
-import io.quartermaster.platform.api.event.EventBacklog;
 import io.quartermaster.platform.api.event.EventEnvelope;
+import io.quartermaster.platform.api.event.EventLog;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +67,7 @@ public class Books implements LedgerFacade {
     InventoryFacade inventory;
 
     @Inject
-    EventBacklog backlog;
+    EventLog backlog;
 
     @Inject
     Transactions transactions;
@@ -509,7 +509,7 @@ public class Books implements LedgerFacade {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ledger = accounts(null).stream().filter(a -> a.code().equals(Accounts.INVENTORY)).findFirst()
                 .map(AccountView::balance).orElse(BigDecimal.ZERO);
-        EventBacklog.Pending pending = backlog.pending(LedgerPostings.CONSUMER, ConsumedEvents.VALUED_STOCK_EVENTS);
+        EventLog.Pending pending = backlog.pending(LedgerPostings.CONSUMER, ConsumedEvents.VALUED_STOCK_EVENTS);
         return new Reconciliation(valuation, ledger, valuation.subtract(ledger), pending.count(), pending.oldest(),
                 pending.count() == 0);
     }

@@ -1,118 +1,51 @@
 package io.quartermaster.platform.api.event;
 
 import io.quartermaster.platform.api.check.InvariantCheck;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Read access to the events the outbox still keeps (published rows are purged after the
- * retention period) and to what each consumer recorded as handled: what the modules'
- * invariant checks compare their own rows with.
+ * The one read side of the events: what the outbox still keeps (published rows are purged after the
+ * retention period), what each consumer recorded as handled, and what a consumer has not handled
+ * yet — what the modules' invariant checks and the books' reconciliation compare their own rows with.
+ * {@code JpaEventLog} in the platform's infrastructure reads it from PostgreSQL.
  */
-@ApplicationScoped
-public class EventLog {
-
-    @PersistenceContext(unitName = "platform")
-    EntityManager em;
+public interface EventLog {
 
     /** Events per page of {@link #forEachStored}: what one check holds in memory at a time. */
-    public static final int PAGE = 2_000;
+    int PAGE = 2_000;
+
+    /** How many events of some types a consumer has not handled yet, and when the oldest happened. */
+    record Pending(long count, Instant oldest) {
+    }
 
     /**
      * Every stored event of these types, oldest first, handed over a page at a time: the outbox
      * keeps days of events (millions at a few hundred orders per second), more than a heap holds
      * at once — the invariant checker ran out of memory on the bench's 1 GB when it read them all.
      */
-    public void forEachStored(Collection<String> types, java.util.function.Consumer<List<EventEnvelope>> page) {
-        String[] typeArray = List.copyOf(types).toArray(String[]::new);
-        long after = Long.MIN_VALUE;
-        while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, body from platform.outbox where type = any(?1) and id > ?2 "
-                            + "order by id limit " + PAGE)
-                    .setParameter(1, typeArray)
-                    .setParameter(2, after)
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return;
-            }
-            List<EventEnvelope> events = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                events.add(EventEnvelope.fromJson((String) row[1]));
-            }
-            page.accept(events);
-            after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
-            em.clear();
-            if (rows.size() < PAGE) {
-                return;
-            }
-        }
-    }
+    void forEachStored(Collection<String> types, java.util.function.Consumer<List<EventEnvelope>> page);
 
     /** Which of these events {@code consumer} recorded as handled. */
-    public Set<UUID> consumedAmong(String consumer, Collection<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Set.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select event_id::text from platform.consumed_event "
-                        + "where consumer = ?1 and event_id = any(cast(?2 as uuid[]))")
-                .setParameter(1, consumer)
-                .setParameter(2, eventIds.stream().map(UUID::toString).toArray(String[]::new))
-                .getResultList();
-        Set<UUID> ids = new HashSet<>(rows.size() * 2);
-        rows.forEach(id -> ids.add(UUID.fromString((String) id)));
-        return ids;
-    }
+    Set<UUID> consumedAmong(String consumer, Collection<UUID> eventIds);
 
     /** When the oldest event still stored happened; null when the outbox is empty. */
-    public Instant retainedSince() {
-        Object oldest = em.createNativeQuery("select min(occurred_at) from platform.outbox").getSingleResult();
-        return oldest == null ? null : ((Timestamp) oldest).toInstant();
-    }
+    Instant retainedSince();
 
-    public InvariantCheck unpublishedCheck(Duration threshold, Instant now) {
-        Object[] counts = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where published_at is null) "
-                + "from platform.outbox").getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> stuck = em.createNativeQuery("select event_id::text, type, occurred_at, attempts, last_error "
-                        + "from platform.outbox where published_at is null and occurred_at < ?1 order by id limit "
-                        + (InvariantCheck.MAX_LISTED + 1))
-                .setParameter(1, Timestamp.from(now.minus(threshold)))
-                .getResultList();
-        List<InvariantCheck.Violation> violations = new ArrayList<>();
-        for (Object[] row : stuck) {
-            Map<String, Object> involved = new LinkedHashMap<>();
-            involved.put("eventId", row[0]);
-            involved.put("type", row[1]);
-            involved.put("occurredAt", ((Timestamp) row[2]).toInstant().toString());
-            involved.put("attempts", ((Number) row[3]).intValue());
-            involved.put("lastError", row[4]);
-            violations.add(new InvariantCheck.Violation("unpublished for longer than " + threshold.toSeconds() + " s", involved));
-        }
-        return new InvariantCheck("platform", "no event waits in the outbox longer than " + threshold.toSeconds() + " s",
-                ((Number) counts[0]).longValue(), violations);
-    }
+    /** No event waits unpublished in the outbox for longer than {@code threshold}. */
+    InvariantCheck unpublishedCheck(Duration threshold, Instant now);
 
     /** Events in the outbox not published yet, and the age of the oldest. */
-    public Map<String, Object> backlog(Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("select count(*), min(occurred_at) from platform.outbox "
-                + "where published_at is null").getSingleResult();
-        Map<String, Object> backlog = new LinkedHashMap<>();
-        backlog.put("unpublished", ((Number) row[0]).longValue());
-        backlog.put("oldestUnpublished", row[1] == null ? null : ((Timestamp) row[1]).toInstant().toString());
-        return backlog;
-    }
+    Map<String, Object> backlog(Instant now);
+
+    /**
+     * Events of these types stored in the outbox (published or not) with no consumed record for
+     * {@code consumer}: what explains a difference that is not zero "at rest".
+     */
+    Pending pending(String consumer, Collection<String> types);
 }
