@@ -1,5 +1,8 @@
 package io.quartermaster.erp.application;
 
+import io.quartermaster.erp.api.refusal.UnknownAccount;
+import io.quartermaster.erp.api.refusal.UnbalancedEntry;
+import io.quartermaster.erp.api.refusal.PeriodClosed;
 import io.quartermaster.erp.api.LedgerFacade;
 import io.quartermaster.erp.api.LedgerViews.AccountView;
 import io.quartermaster.erp.api.LedgerViews.BalanceSheet;
@@ -183,7 +186,7 @@ public class Books implements LedgerFacade {
                 throw ProblemException.invalidField("lines[" + i + "]", "exactly one of debit and credit must be above zero");
             }
             if (!known.contains(line.account)) {
-                throw new ProblemException(422, "Unknown account", "no account " + line.account,
+                throw new UnknownAccount("no account " + line.account,
                         Map.of("errors", List.of(new io.quartermaster.platform.api.problem.FieldError(
                                 "lines[" + i + "].account", "no such account"))));
             }
@@ -192,7 +195,7 @@ public class Books implements LedgerFacade {
             credits = credits.add(credit);
         }
         if (debits.compareTo(credits) != 0) {
-            throw new ProblemException(422, "Unbalanced entry", "debits " + debits + " and credits " + credits + " differ",
+            throw new UnbalancedEntry("debits " + debits + " and credits " + credits + " differ",
                     Map.of("totalDebit", debits, "totalCredit", credits));
         }
         return transactions.inTransaction(() -> {
@@ -289,7 +292,7 @@ public class Books implements LedgerFacade {
 
     private void requireOpen(LocalDate date) {
         if (closed(date)) {
-            throw new ProblemException(409, "Period closed", "the period " + date.withDayOfMonth(1) + " is closed; "
+            throw new PeriodClosed("the period " + date.withDayOfMonth(1) + " is closed; "
                     + "reopen it or date the entry in an open period");
         }
     }

@@ -1,5 +1,8 @@
 package io.quartermaster.erp.application;
 
+import io.quartermaster.erp.api.refusal.UnknownVendor;
+import io.quartermaster.erp.api.refusal.OverReceipt;
+import io.quartermaster.erp.api.refusal.NoSuchLocation;
 import io.quartermaster.erp.api.GoodsReceipt;
 import io.quartermaster.erp.api.NewPurchaseOrder;
 import io.quartermaster.erp.api.PutReplenishment;
@@ -160,7 +163,7 @@ public class Purchasing implements ReplenishmentFacade {
             throw ProblemException.notFound("no location " + location);
         }
         if (vendors().stream().noneMatch(v -> v.code().equals(s.vendor))) {
-            throw new ProblemException(404, "Unknown vendor", "no vendor " + s.vendor,
+            throw new UnknownVendor("no vendor " + s.vendor,
                     Map.of("errors", List.of(new io.quartermaster.platform.api.problem.FieldError("vendor", "no such vendor"))));
         }
         transactions.inTransaction(() -> {
@@ -312,7 +315,7 @@ public class Purchasing implements ReplenishmentFacade {
             }
             // Locations are the inventory module's: no foreign key can reach them, so they are checked here.
             if (!locations.contains(order.lines.get(i).location)) {
-                throw new ProblemException(404, "Not found", "no location " + order.lines.get(i).location,
+                throw new NoSuchLocation("no location " + order.lines.get(i).location,
                         Map.of("errors", List.of(new io.quartermaster.platform.api.problem.FieldError(
                                 "lines[" + i + "].location", "no such location"))));
             }
@@ -381,7 +384,7 @@ public class Purchasing implements ReplenishmentFacade {
                 Object[] line = lines.get(0);
                 int open = ((Number) line[2]).intValue();
                 if (in.quantity > open) {
-                    throw new ProblemException(409, "Over-receipt", "only " + open + " of " + in.sku + " are still expected on " + id,
+                    throw new OverReceipt("only " + open + " of " + in.sku + " are still expected on " + id,
                             Map.of("expected", open));
                 }
                 BigDecimal cost = in.unitCost != null ? in.unitCost : (BigDecimal) line[3];

@@ -1,5 +1,9 @@
 package io.quartermaster.inventory.application;
 
+import io.quartermaster.inventory.api.refusal.UnknownSku;
+import io.quartermaster.inventory.api.refusal.UnknownLocation;
+import io.quartermaster.inventory.api.refusal.HoldNotActive;
+import io.quartermaster.inventory.api.refusal.HoldExpired;
 import static io.quartermaster.inventory.application.StockRows.index;
 import static io.quartermaster.inventory.application.StockRows.insufficient;
 import static io.quartermaster.inventory.application.StockRows.key;
@@ -198,12 +202,12 @@ public class Holds {
         }
         List<String> unknownSkus = cart.stream().map(CartLine::sku).filter(s -> !batch.knownSkus.contains(s)).toList();
         if (!unknownSkus.isEmpty()) {
-            throw new ProblemException(404, "Unknown SKU", "no product " + String.join(", ", unknownSkus),
+            throw new UnknownSku("no product " + String.join(", ", unknownSkus),
                     Map.of("skus", unknownSkus));
         }
         List<String> unknownLocations = command.locations().stream().filter(c -> !batch.idsByCode.containsKey(c)).toList();
         if (!unknownLocations.isEmpty()) {
-            throw new ProblemException(404, "Unknown location", "no location " + String.join(", ", unknownLocations));
+            throw new UnknownLocation("no location " + String.join(", ", unknownLocations));
         }
         List<Long> preference = command.locations().stream().map(batch.idsByCode::get).distinct().toList();
         List<Shortage> shortages = new ArrayList<>();
@@ -249,7 +253,7 @@ public class Holds {
         Hold hold = activeHold(batch, command.holdId());
         if (hold.expiredAt(batch.now)) {
             // The sweeper releases it; confirming now would sell units the buyer no longer holds.
-            throw new ProblemException(410, "Hold expired", "hold " + hold.id() + " expired at " + hold.expiresAt());
+            throw new HoldExpired("hold " + hold.id() + " expired at " + hold.expiresAt());
         }
         Instant now = clock.instant();
         for (HoldLine line : hold.lines()) {
@@ -290,9 +294,9 @@ public class Holds {
         }
         if (hold.status() != HoldStatus.ACTIVE) {
             if (hold.status() == HoldStatus.EXPIRED) {
-                throw new ProblemException(410, "Hold expired", "hold " + holdId + " expired at " + hold.expiresAt());
+                throw new HoldExpired("hold " + holdId + " expired at " + hold.expiresAt());
             }
-            throw new ProblemException(409, "Hold not active", "hold " + holdId + " is already " + hold.status(),
+            throw new HoldNotActive("hold " + holdId + " is already " + hold.status(),
                     Map.of("holdStatus", hold.status().name()));
         }
         return hold;

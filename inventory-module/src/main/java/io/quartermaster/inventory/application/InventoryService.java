@@ -1,5 +1,9 @@
 package io.quartermaster.inventory.application;
 
+import io.quartermaster.inventory.api.refusal.UnknownSku;
+import io.quartermaster.inventory.api.refusal.UnknownLocation;
+import io.quartermaster.inventory.api.refusal.ReturnExceedsSale;
+import io.quartermaster.inventory.api.refusal.BelowReserved;
 import static io.quartermaster.inventory.application.StockRows.index;
 import static io.quartermaster.inventory.application.StockRows.insufficient;
 import static io.quartermaster.inventory.application.StockRows.key;
@@ -308,7 +312,7 @@ public class InventoryService implements InventoryFacade {
             }
             if (command.countedQuantity < level.reserved()) {
                 // Held units are promised to buyers: a count below them needs the holds resolved first.
-                throw new ProblemException(409, "Below reserved", "counted " + command.countedQuantity + " of "
+                throw new BelowReserved("counted " + command.countedQuantity + " of "
                         + command.sku + " but " + level.reserved() + " are held for buyers; release or confirm those holds first",
                         Map.of("reserved", level.reserved(), "onHand", level.onHand()));
             }
@@ -330,7 +334,7 @@ public class InventoryService implements InventoryFacade {
             for (CartLine line : cart) {
                 SaleRecord sale = saleRecord(saleReference, line.sku());
                 if (sale.sold() - sale.returned() < line.quantity()) {
-                    throw new ProblemException(409, "Return exceeds sale", "only " + (sale.sold() - sale.returned())
+                    throw new ReturnExceedsSale("only " + (sale.sold() - sale.returned())
                             + " of " + line.sku() + " can still be returned for " + saleReference);
                 }
                 sales.put(line.sku(), sale);
@@ -562,7 +566,7 @@ public class InventoryService implements InventoryFacade {
                 .setParameter("skus", skus).getResultList();
         List<String> unknown = skus.stream().filter(s -> !known.contains(s)).distinct().toList();
         if (!unknown.isEmpty()) {
-            throw new ProblemException(404, "Unknown SKU", "no product " + String.join(", ", unknown),
+            throw new UnknownSku("no product " + String.join(", ", unknown),
                     Map.of("skus", unknown));
         }
     }
@@ -571,8 +575,7 @@ public class InventoryService implements InventoryFacade {
         if (code == null || code.isBlank()) {
             throw ProblemException.invalidField(field, "must not be blank");
         }
-        return findLocation(code).orElseThrow(() -> new ProblemException(404, "Unknown location",
-                "no location " + code, Map.of("field", field)));
+        return findLocation(code).orElseThrow(() -> new UnknownLocation("no location " + code, Map.of("field", field)));
     }
 
     private Optional<Location> findLocation(String code) {
@@ -599,7 +602,7 @@ public class InventoryService implements InventoryFacade {
     }
 
     private static ProblemException belowReserved(StockLevel level, int take) {
-        return new ProblemException(409, "Below reserved", "cannot remove " + take + " of " + level.sku() + ": "
+        return new BelowReserved("cannot remove " + take + " of " + level.sku() + ": "
                 + level.onHand() + " on hand of which " + level.reserved() + " are held for buyers",
                 Map.of("onHand", level.onHand(), "reserved", level.reserved(), "available", level.available()));
     }

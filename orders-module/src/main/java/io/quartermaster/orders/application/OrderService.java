@@ -1,5 +1,12 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.orders.api.refusal.WrongOrderState;
+import io.quartermaster.orders.api.refusal.UnknownChannel;
+import io.quartermaster.orders.api.refusal.PaymentNotTaken;
+import io.quartermaster.orders.api.refusal.PaymentDeclined;
+import io.quartermaster.orders.api.refusal.CheckoutReleased;
+import io.quartermaster.orders.api.refusal.CheckoutNotHeld;
+import io.quartermaster.orders.api.refusal.AlreadyConfirmed;
 import static io.quartermaster.orders.application.OrderViews.expired;
 import static io.quartermaster.orders.application.OrderViews.view;
 
@@ -38,6 +45,7 @@ import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.Refusal;
 import io.quartermaster.platform.api.tx.DatabaseClock;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -138,9 +146,8 @@ public class OrderService implements OrderFacade {
         Checkout checkout = transactions.inTransaction(() -> {
             Checkout c = lockVisible(id, viewer);
             switch (c.status()) {
-                case CONFIRMED -> throw new ProblemException(409, "Already confirmed",
-                        "checkout " + id + " is already an order", Map.of("orderId", String.valueOf(c.orderId())));
-                case RELEASED -> throw new ProblemException(409, "Checkout released", "checkout " + id + " was released");
+                case CONFIRMED -> throw new AlreadyConfirmed("checkout " + id + " is already an order", Map.of("orderId", String.valueOf(c.orderId())));
+                case RELEASED -> throw new CheckoutReleased("checkout " + id + " was released");
                 case EXPIRED -> throw expired(c);
                 default -> {
                     // HELD, or PAYING again after a timeout: the capture below is idempotent per checkout.
@@ -167,7 +174,7 @@ public class OrderService implements OrderFacade {
             result = gateway.capture(id.toString(), payment.token, amount);
         } catch (PaymentUnavailable e) {
             transactions.inTransaction(() -> lockVisible(id, viewer).moveTo(CheckoutStatus.HELD, clock.instant()));
-            throw new ProblemException(503, "Payment unavailable", "the payment could not be taken; nothing was charged. "
+            throw new PaymentNotTaken("the payment could not be taken; nothing was charged. "
                     + "Try again.", Map.of("retryAfter", 2));
         }
         if (result instanceof PaymentGateway.Declined declined) {
@@ -178,15 +185,16 @@ public class OrderService implements OrderFacade {
                 em.persist(new Payment(c.id(), Payment.DECLINE, c.total(), c.currency(), null, declined.reason(),
                         clock.instant()));
             });
-            throw new ProblemException(402, "Payment declined", declined.reason() + "; the stock was released");
+            throw new PaymentDeclined(declined.reason() + "; the stock was released");
         }
         String captureRef = ((PaymentGateway.Captured) result).captureRef();
 
         // 3. Convert the hold into the order, all or nothing (StockBatch).
         try {
             return (PlacedOrder) batcher.submit(new StockRequest.ConfirmPaid(id, viewer, captureRef, call));
-        } catch (ProblemException e) {
-            if (e.status() == 410 || e.status() == 409) {
+        } catch (Refusal e) {
+            // The hold ran out (or was resolved) while the payment was taken: the capture goes back.
+            if (e.kind() == Refusal.Kind.GONE || e.kind() == Refusal.Kind.CONFLICT) {
                 refundExpired(id, viewer, captureRef, amount);
                 throw expired(id, expiresAt);
             }
@@ -232,7 +240,7 @@ public class OrderService implements OrderFacade {
                 if (c.status() == CheckoutStatus.EXPIRED || c.expiredAt(databaseClock.now())) {
                     throw expired(c);
                 }
-                throw new ProblemException(409, "Checkout not held", "checkout " + id + " is " + c.status());
+                throw new CheckoutNotHeld("checkout " + id + " is " + c.status());
             }
             inventory.releaseHold(c.holdId(), viewer.actor());
             c.moveTo(CheckoutStatus.RELEASED, clock.instant());
@@ -354,7 +362,7 @@ public class OrderService implements OrderFacade {
                     refund = order.returnItems(quantities, now);
                 }
             } catch (OrderRefusal e) {
-                throw new ProblemException(409, "Order state", e.getMessage(), Map.of("orderStatus", order.status().name()));
+                throw new WrongOrderState(e.getMessage(), Map.of("orderStatus", order.status().name()));
             }
             Map<String, Integer> back = new LinkedHashMap<>();
             refund.items().forEach(i -> back.merge(i.sku(), i.quantity(), Integer::sum));
@@ -430,7 +438,7 @@ public class OrderService implements OrderFacade {
     private SalesChannel channel(String code) {
         SalesChannel channel = code == null ? null : em.find(SalesChannel.class, code);
         if (channel == null) {
-            throw new ProblemException(403, "Unknown channel", "channel " + code + " is not configured for sales");
+            throw new UnknownChannel("channel " + code + " is not configured for sales");
         }
         return channel;
     }

@@ -1,5 +1,6 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.orders.api.refusal.CheckoutExpired;
 import io.quartermaster.orders.api.CheckoutView;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.event.OrderLine;
@@ -42,7 +43,7 @@ final class OrderViews {
     }
 
     static ProblemException expired(java.util.UUID checkoutId, Instant expiresAt) {
-        return new ProblemException(410, "Checkout expired", "the hold of checkout " + checkoutId + " expired at "
+        return new CheckoutExpired("the hold of checkout " + checkoutId + " expired at "
                 + expiresAt + "; nothing was charged (or the charge was refunded)");
     }
 }

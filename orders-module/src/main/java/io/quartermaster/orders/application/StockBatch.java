@@ -1,5 +1,8 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.orders.api.refusal.UnknownChannel;
+import io.quartermaster.inventory.api.refusal.UnknownSku;
+import io.quartermaster.inventory.api.refusal.AmountLimit;
 import static io.quartermaster.orders.application.OrderViews.eventLines;
 import static io.quartermaster.orders.application.OrderViews.expired;
 import static io.quartermaster.orders.application.OrderViews.view;
@@ -232,13 +235,13 @@ public class StockBatch {
                                  Map<String, ProductView> products, Instant now) {
         SalesChannel channel = channels.get(String.valueOf(request.seller().channel()));
         if (channel == null) {
-            throw new ProblemException(403, "Unknown channel", "channel " + request.seller().channel()
+            throw new UnknownChannel("channel " + request.seller().channel()
                     + " is not configured for sales");
         }
         List<String> unknown = request.cart().stream().map(CartLine::sku)
                 .filter(sku -> products.get(sku) == null || !products.get(sku).active()).toList();
         if (!unknown.isEmpty()) {
-            throw new ProblemException(404, "Unknown SKU", "no product " + String.join(", ", unknown) + " for sale",
+            throw new UnknownSku("no product " + String.join(", ", unknown) + " for sale",
                     Map.of("skus", unknown));
         }
         Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
@@ -248,7 +251,7 @@ public class StockBatch {
         }).toList();
         BigDecimal total = Totals.of(priced).total().amount();
         if (total.compareTo(Money.MAX_AMOUNT) > 0) {
-            throw new ProblemException(422, "Amount limit", "the order's total, " + total.toPlainString()
+            throw new AmountLimit("the order's total, " + total.toPlainString()
                     + ", is beyond the limit of " + Money.MAX_AMOUNT.toPlainString() + " an order holds",
                     Map.of("total", total, "limit", Money.MAX_AMOUNT));
         }

@@ -1,5 +1,6 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.orders.api.refusal.Busy;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseFailures;
 import jakarta.annotation.PostConstruct;
@@ -123,7 +124,7 @@ public class StockBatcher {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new ProblemException(503, "Busy", "The order could not be settled in time; it may or may not have "
+            throw new Busy("The order could not be settled in time; it may or may not have "
                     + "been placed. Try again with the same Idempotency-Key to find out.", Map.of("retryAfter", 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -203,7 +204,7 @@ public class StockBatcher {
 
     /** Whether the batch may have committed, or would only fail again request by request. */
     private static boolean outcomeUnknown(RuntimeException e) {
-        return DatabaseFailures.unavailable(e) || e instanceof ProblemException problem && problem.status() == 503;
+        return DatabaseFailures.unavailable(e) || e instanceof ProblemException problem && problem.temporary();
     }
 
     private void count(int size) {
@@ -213,6 +214,6 @@ public class StockBatcher {
     }
 
     private static ProblemException busy(String detail) {
-        return new ProblemException(503, "Busy", detail, Map.of("retryAfter", 1));
+        return new Busy(detail, Map.of("retryAfter", 1));
     }
 }

@@ -92,6 +92,19 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void businessModulesNameTheirRefusalsInsteadOfHttpStatuses() {
+        noClasses().that().resideInAnyPackage("io.quartermaster.inventory..", "io.quartermaster.orders..", "io.quartermaster.erp..")
+                .should().callConstructor(io.quartermaster.platform.api.problem.ProblemException.class, int.class, String.class,
+                        String.class)
+                .orShould().callConstructor(io.quartermaster.platform.api.problem.ProblemException.class, int.class,
+                        String.class, String.class, java.util.Map.class)
+                .orShould().callMethod(io.quartermaster.platform.api.problem.ProblemException.class, "status")
+                .because("a refusal is named for what went wrong (HoldExpired, PeriodClosed, OverReceipt: the modules' "
+                        + "api.refusal packages); its kind becomes a status once, in the platform's Refusal")
+                .check(classes);
+    }
+
+    @Test
     void namesExplainThemselves() {
         noClasses().should().haveSimpleNameEndingWith("Impl")
                 .orShould().haveSimpleNameEndingWith("Manager")

@@ -1,7 +1,8 @@
 package io.quartermaster.inventory.domain.stock;
 
+import io.quartermaster.inventory.api.refusal.StockLimit;
+import io.quartermaster.inventory.api.refusal.AmountLimit;
 import io.quartermaster.platform.api.Money;
-import io.quartermaster.platform.api.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -151,17 +152,17 @@ public class StockLevel {
      */
     private StockChange putIn(int quantity, BigDecimal value, Instant at) {
         if ((long) onHand + quantity > Integer.MAX_VALUE) {
-            throw new ProblemException(422, "Stock limit", "cannot put " + quantity
+            throw new StockLimit("cannot put " + quantity
                     + " of " + sku + " in: on hand would be " + ((long) onHand + quantity) + ", beyond the limit of "
                     + Integer.MAX_VALUE + " per SKU and location");
         }
         if (value.abs().compareTo(Money.MAX_AMOUNT) > 0) {
-            throw new ProblemException(422, "Amount limit", "the value of this movement, "
+            throw new AmountLimit("the value of this movement, "
                     + value.toPlainString() + ", is beyond the limit of " + Money.MAX_AMOUNT.toPlainString()
                     + " a stock movement and a journal line hold");
         }
         if (totalValue.add(value).compareTo(MAX_STOCK_VALUE) > 0) {
-            throw new ProblemException(422, "Amount limit", "the stock value of " + sku
+            throw new AmountLimit("the stock value of " + sku
                     + " at this location would be beyond " + MAX_STOCK_VALUE.toPlainString());
         }
         onHand += quantity;

@@ -66,6 +66,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** Whether trying again a moment later may succeed (the answer is a 503 with Retry-After). */
+    public boolean temporary() {
+        return status == 503;
+    }
+
     public String title() {
         return title;
     }
