@@ -1,8 +1,5 @@
 package io.quartermaster.erp.application;
 
-import io.quartermaster.erp.api.refusal.UnknownAccount;
-import io.quartermaster.erp.api.refusal.UnbalancedEntry;
-import io.quartermaster.erp.api.refusal.PeriodClosed;
 import io.quartermaster.erp.api.LedgerFacade;
 import io.quartermaster.erp.api.LedgerViews.AccountView;
 import io.quartermaster.erp.api.LedgerViews.BalanceSheet;
@@ -20,10 +17,13 @@ import io.quartermaster.erp.api.LedgerViews.TrialBalance;
 import io.quartermaster.erp.api.LedgerViews.TrialLine;
 import io.quartermaster.erp.api.ManualEntry;
 import io.quartermaster.erp.api.Reversal;
+import io.quartermaster.erp.api.refusal.PeriodClosed;
+import io.quartermaster.erp.api.refusal.UnbalancedEntry;
+import io.quartermaster.erp.api.refusal.UnknownAccount;
 import io.quartermaster.erp.domain.ledger.Accounts;
-import io.quartermaster.erp.domain.ledger.Posting;
 import io.quartermaster.erp.domain.ledger.ConsumedEvents;
 import io.quartermaster.erp.domain.ledger.LedgerEvent;
+import io.quartermaster.erp.domain.ledger.Posting;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.StockView;

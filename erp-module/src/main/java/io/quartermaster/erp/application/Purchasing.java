@@ -1,8 +1,5 @@
 package io.quartermaster.erp.application;
 
-import io.quartermaster.erp.api.refusal.UnknownVendor;
-import io.quartermaster.erp.api.refusal.OverReceipt;
-import io.quartermaster.erp.api.refusal.NoSuchLocation;
 import io.quartermaster.erp.api.GoodsReceipt;
 import io.quartermaster.erp.api.NewPurchaseOrder;
 import io.quartermaster.erp.api.PutReplenishment;
@@ -14,10 +11,15 @@ import io.quartermaster.erp.api.ReplenishmentViews.SettingView;
 import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
 import io.quartermaster.erp.api.event.LowStockDetected;
 import io.quartermaster.erp.api.event.PurchaseOrderIssued;
+import io.quartermaster.erp.api.refusal.NoSuchLocation;
+import io.quartermaster.erp.api.refusal.OverReceipt;
+import io.quartermaster.erp.api.refusal.UnknownVendor;
+import io.quartermaster.erp.api.refusal.WrongPurchaseOrderState;
+import io.quartermaster.erp.domain.purchasing.PoStatus;
 import io.quartermaster.erp.domain.replenishment.ReorderMaths;
 import io.quartermaster.inventory.api.InventoryFacade;
-import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.Transactions;
@@ -109,12 +111,12 @@ public class Purchasing implements ReplenishmentFacade {
             // Lines that trigger together go on one draft PO per vendor.
             @SuppressWarnings("unchecked")
             List<Object> drafts = em.createNativeQuery("select id from erp.purchase_order where vendor = ?1 and auto "
-                            + "and status = 'DRAFT' order by created_at desc limit 1 for update")
-                    .setParameter(1, setting.vendor()).getResultList();
+                            + "and status = ?2 order by created_at desc limit 1 for update")
+                    .setParameter(1, setting.vendor()).setParameter(2, PoStatus.DRAFT.name()).getResultList();
             po = drafts.isEmpty() ? null : UUID.fromString(drafts.get(0).toString());
         }
         if (po == null) {
-            po = newOrder(setting.vendor(), true, setting.issueAutomatically() ? "ISSUED" : "DRAFT", "replenishment");
+            po = newOrder(setting.vendor(), true, setting.issueAutomatically() ? PoStatus.ISSUED : PoStatus.DRAFT, "replenishment");
         }
         addLine(po, sku, location, quantity, setting.unitCost() != null ? setting.unitCost() : averageCost(sku, location), true);
         if (setting.issueAutomatically()) {
@@ -253,8 +255,9 @@ public class Purchasing implements ReplenishmentFacade {
     private int onOrder(String sku, String location) {
         return ((Number) em.createNativeQuery("select coalesce(sum(l.quantity - l.received), 0) from erp.po_line l "
                         + "join erp.purchase_order p on p.id = l.po_id where l.sku = ?1 and l.location = ?2 "
-                        + "and p.status in ('DRAFT', 'ISSUED', 'PARTIALLY_RECEIVED')")
-                .setParameter(1, sku).setParameter(2, location).getSingleResult()).intValue();
+                        + "and p.status = any(?3)")
+                .setParameter(1, sku).setParameter(2, location)
+                .setParameter(3, PoStatus.OPEN.stream().map(Enum::name).toArray(String[]::new)).getSingleResult()).intValue();
     }
 
     // ---------------------------------------------------------------- purchase orders
@@ -277,7 +280,7 @@ public class Purchasing implements ReplenishmentFacade {
             @SuppressWarnings("unchecked")
             List<Object> ids = em.createNativeQuery("select id from erp.purchase_order where status = any(?1) "
                             + "order by created_at desc limit 1000")
-                    .setParameter(1, statuses(status, "DRAFT", "ISSUED", "PARTIALLY_RECEIVED", "RECEIVED", "CANCELLED")).getResultList();
+                    .setParameter(1, statuses(status, PoStatus.NAMES.toArray(String[]::new))).getResultList();
             return ids.stream().map(id -> purchaseOrder(UUID.fromString(id.toString()))).toList();
         });
     }
@@ -321,7 +324,7 @@ public class Purchasing implements ReplenishmentFacade {
             }
         }
         UUID id = transactions.inTransaction(() -> {
-            UUID po = newOrder(order.vendor, false, "DRAFT", actor);
+            UUID po = newOrder(order.vendor, false, PoStatus.DRAFT, actor);
             for (NewPurchaseOrder.Line line : order.lines) {
                 addLine(po, line.sku, line.location, line.quantity, line.unitCost, false);
             }
@@ -333,12 +336,12 @@ public class Purchasing implements ReplenishmentFacade {
     @Override
     public PurchaseOrderView issue(UUID id, String actor) {
         transactions.inTransaction(() -> {
-            String status = lockOrder(id);
-            if (!"DRAFT".equals(status)) {
-                throw ProblemException.conflict("purchase order " + id + " is " + status + "; only a DRAFT can be issued");
+            PoStatus status = lockOrder(id);
+            if (!status.canBeIssued()) {
+                throw new WrongPurchaseOrderState("purchase order " + id + " is " + status + "; only a DRAFT can be issued");
             }
-            em.createNativeQuery("update erp.purchase_order set status = 'ISSUED', issued_at = now(), updated_at = now() where id = ?1")
-                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("update erp.purchase_order set status = ?2, issued_at = now(), updated_at = now() where id = ?1")
+                    .setParameter(1, id).setParameter(2, PoStatus.ISSUED.name()).executeUpdate();
             outbox.publish(issued(id));
         });
         return purchaseOrder(id);
@@ -347,12 +350,12 @@ public class Purchasing implements ReplenishmentFacade {
     @Override
     public PurchaseOrderView cancel(UUID id, String actor) {
         transactions.inTransaction(() -> {
-            String status = lockOrder(id);
-            if ("RECEIVED".equals(status) || "CANCELLED".equals(status)) {
-                throw ProblemException.conflict("purchase order " + id + " is already " + status);
+            PoStatus status = lockOrder(id);
+            if (!status.canBeCancelled()) {
+                throw new WrongPurchaseOrderState("purchase order " + id + " is already " + status);
             }
-            em.createNativeQuery("update erp.purchase_order set status = 'CANCELLED', updated_at = now() where id = ?1")
-                    .setParameter(1, id).executeUpdate();
+            em.createNativeQuery("update erp.purchase_order set status = ?2, updated_at = now() where id = ?1")
+                    .setParameter(1, id).setParameter(2, PoStatus.CANCELLED.name()).executeUpdate();
             em.createNativeQuery("update erp.po_line set open_auto = false where po_id = ?1").setParameter(1, id).executeUpdate();
             // What is no longer on order lowers projected stock: it may open an alert (but orders nothing by itself).
             for (PurchaseOrderView.Line line : purchaseOrder(id).lines()) {
@@ -368,9 +371,9 @@ public class Purchasing implements ReplenishmentFacade {
     @Override
     public PurchaseOrderView receive(UUID id, GoodsReceipt receipt, String actor) {
         transactions.inTransaction(() -> {
-            String status = lockOrder(id);
-            if (!"ISSUED".equals(status) && !"PARTIALLY_RECEIVED".equals(status)) {
-                throw ProblemException.conflict("purchase order " + id + " is " + status + "; only an issued order can be received");
+            PoStatus status = lockOrder(id);
+            if (!status.canBeReceived()) {
+                throw new WrongPurchaseOrderState("purchase order " + id + " is " + status + "; only an issued order can be received");
             }
             for (int i = 0; i < receipt.lines.size(); i++) {
                 GoodsReceipt.Line in = receipt.lines.get(i);
@@ -404,7 +407,7 @@ public class Purchasing implements ReplenishmentFacade {
                     .setParameter(1, id).getSingleResult();
             boolean complete = remaining.intValue() == 0;
             em.createNativeQuery("update erp.purchase_order set status = ?2, updated_at = now() where id = ?1")
-                    .setParameter(1, id).setParameter(2, complete ? "RECEIVED" : "PARTIALLY_RECEIVED").executeUpdate();
+                    .setParameter(1, id).setParameter(2, PoStatus.afterReceipt(complete).name()).executeUpdate();
             if (complete) {
                 em.createNativeQuery("update erp.po_line set open_auto = false where po_id = ?1").setParameter(1, id).executeUpdate();
             }
@@ -412,21 +415,21 @@ public class Purchasing implements ReplenishmentFacade {
         return purchaseOrder(id);
     }
 
-    private String lockOrder(UUID id) {
+    private PoStatus lockOrder(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("select status from erp.purchase_order where id = ?1 for update")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("no purchase order " + id);
         }
-        return (String) rows.get(0);
+        return PoStatus.valueOf((String) rows.get(0));
     }
 
-    private UUID newOrder(String vendor, boolean auto, String status, String actor) {
+    private UUID newOrder(String vendor, boolean auto, PoStatus status, String actor) {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into erp.purchase_order (id, vendor, status, auto, created_by, issued_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, case when ?3 = 'ISSUED' then now() end)")
-                .setParameter(1, id).setParameter(2, vendor).setParameter(3, status).setParameter(4, auto).setParameter(5, actor)
+                .setParameter(1, id).setParameter(2, vendor).setParameter(3, status.name()).setParameter(4, auto).setParameter(5, actor)
                 .executeUpdate();
         return id;
     }

@@ -1,9 +1,5 @@
 package io.quartermaster.inventory.application;
 
-import io.quartermaster.inventory.api.refusal.UnknownSku;
-import io.quartermaster.inventory.api.refusal.UnknownLocation;
-import io.quartermaster.inventory.api.refusal.HoldNotActive;
-import io.quartermaster.inventory.api.refusal.HoldExpired;
 import static io.quartermaster.inventory.application.StockRows.index;
 import static io.quartermaster.inventory.application.StockRows.insufficient;
 import static io.quartermaster.inventory.application.StockRows.key;
@@ -22,6 +18,10 @@ import io.quartermaster.inventory.api.event.StockLevelState;
 import io.quartermaster.inventory.api.event.StockReleased;
 import io.quartermaster.inventory.api.event.StockReserved;
 import io.quartermaster.inventory.api.event.StockSold;
+import io.quartermaster.inventory.api.refusal.HoldExpired;
+import io.quartermaster.inventory.api.refusal.HoldNotActive;
+import io.quartermaster.inventory.api.refusal.UnknownLocation;
+import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.inventory.domain.catalogue.Location;
 import io.quartermaster.inventory.domain.hold.Hold;
 import io.quartermaster.inventory.domain.hold.HoldLine;

@@ -1,9 +1,9 @@
 package io.quartermaster.orders.application;
 
-import io.quartermaster.orders.api.refusal.CheckoutExpired;
 import io.quartermaster.orders.api.CheckoutView;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.event.OrderLine;
+import io.quartermaster.orders.api.refusal.CheckoutExpired;
 import io.quartermaster.orders.domain.order.Checkout;
 import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.orders.domain.order.OrderItem;

@@ -1,8 +1,5 @@
 package io.quartermaster.orders.application;
 
-import io.quartermaster.orders.api.refusal.UnknownChannel;
-import io.quartermaster.inventory.api.refusal.UnknownSku;
-import io.quartermaster.inventory.api.refusal.AmountLimit;
 import static io.quartermaster.orders.application.OrderViews.eventLines;
 import static io.quartermaster.orders.application.OrderViews.expired;
 import static io.quartermaster.orders.application.OrderViews.view;
@@ -15,9 +12,12 @@ import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.PlaceHold;
 import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.inventory.api.refusal.AmountLimit;
+import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.PlacedOrder;
 import io.quartermaster.orders.api.event.OrderPlaced;
+import io.quartermaster.orders.api.refusal.UnknownChannel;
 import io.quartermaster.orders.domain.order.Checkout;
 import io.quartermaster.orders.domain.order.CheckoutStatus;
 import io.quartermaster.orders.domain.order.CustomerOrder;

@@ -1,5 +1,6 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.orders.api.StockBatchSizes;
 import io.quartermaster.orders.api.refusal.Busy;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseFailures;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import io.quartermaster.orders.api.StockBatchSizes;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.logging.Level;

@@ -1,7 +1,7 @@
 package io.quartermaster.inventory.domain.stock;
 
-import io.quartermaster.inventory.api.refusal.StockLimit;
 import io.quartermaster.inventory.api.refusal.AmountLimit;
+import io.quartermaster.inventory.api.refusal.StockLimit;
 import io.quartermaster.platform.api.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,6 @@
 package io.quartermaster.platform.infrastructure.webhook;
 
 import io.quartermaster.platform.domain.webhook.WebhookSecrets;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
 package io.quartermaster.platform.infrastructure.webhook;
 
 import io.quartermaster.platform.domain.webhook.WebhooksQueued;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

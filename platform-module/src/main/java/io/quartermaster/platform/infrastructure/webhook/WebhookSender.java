@@ -1,12 +1,10 @@
 package io.quartermaster.platform.infrastructure.webhook;
 
 import io.quartermaster.platform.application.WebhookSettings;
-
-import io.quartermaster.platform.domain.webhook.WebhooksQueued;
-
 import io.quartermaster.platform.domain.webhook.RetrySchedule;
 import io.quartermaster.platform.domain.webhook.Signatures;
 import io.quartermaster.platform.domain.webhook.WebhookUrls;
+import io.quartermaster.platform.domain.webhook.WebhooksQueued;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
