@@ -17,12 +17,12 @@ import io.quartermaster.erp.api.LedgerViews.TrialBalance;
 import io.quartermaster.erp.api.LedgerViews.TrialLine;
 import io.quartermaster.erp.api.ManualEntry;
 import io.quartermaster.erp.api.Reversal;
-import io.quartermaster.erp.api.refusal.PeriodClosed;
 import io.quartermaster.erp.api.refusal.UnbalancedEntry;
 import io.quartermaster.erp.api.refusal.UnknownAccount;
 import io.quartermaster.erp.domain.ledger.Accounts;
 import io.quartermaster.erp.domain.ledger.ConsumedEvents;
 import io.quartermaster.erp.domain.ledger.LedgerEvent;
+import io.quartermaster.erp.domain.ledger.PeriodStatus;
 import io.quartermaster.erp.domain.ledger.Posting;
 import io.quartermaster.erp.domain.ledger.PostingRules;
 import io.quartermaster.inventory.api.InventoryFacade;
@@ -67,6 +67,9 @@ public class Books implements LedgerFacade {
     EntityManager em;
 
     @Inject
+    Periods periods;
+
+    @Inject
     InventoryFacade inventory;
 
     @Inject
@@ -105,7 +108,7 @@ public class Books implements LedgerFacade {
             return;
         }
         LocalDate earliest = entries.stream().map(e -> utcDate(e.event())).min(LocalDate::compareTo).orElseThrow();
-        Set<LocalDate> closed = closedMonthsFrom(earliest);
+        Set<LocalDate> closed = periods.closedMonthsFrom(earliest);
         int n = entries.size();
         String[] dates = new String[n];
         String[] descriptions = new String[n];
@@ -117,7 +120,7 @@ public class Books implements LedgerFacade {
         for (int i = 0; i < n; i++) {
             AutoEntry entry = entries.get(i);
             LocalDate dated = utcDate(entry.event());
-            LocalDate booked = openDateOnOrAfter(dated, closed);
+            LocalDate booked = Periods.openDateOnOrAfter(dated, closed);
             dates[i] = booked.toString();
             descriptions[i] = entry.description();
             eventIds[i] = entry.event().eventId().toString();
@@ -199,7 +202,7 @@ public class Books implements LedgerFacade {
                     Map.of("totalDebit", debits, "totalCredit", credits));
         }
         return transactions.inTransaction(() -> {
-            requireOpen(date);
+            periods.requireOpen(date);
             long id = insertEntry(date, entry.description, "MANUAL", null, actor, entry.description);
             insertLines(id, postings);
             return entry(id);
@@ -218,7 +221,7 @@ public class Books implements LedgerFacade {
             if (already.longValue() > 0) {
                 throw ProblemException.conflict("journal entry " + entryId + " is already reversed");
             }
-            LocalDate date = openDateOnOrAfter(LocalDate.now(clock));
+            LocalDate date = periods.openDateOnOrAfter(LocalDate.now(clock));
             long id = insertEntry(date, "Reversal of entry " + entryId + ": " + original.description(), "REVERSAL", entryId,
                     actor, reversal.reason);
             insertLines(id, original.lines().stream().map(l -> new Posting(l.account(), l.credit(), l.debit())).toList());
@@ -248,83 +251,21 @@ public class Books implements LedgerFacade {
         }
     }
 
-    // ---------------------------------------------------------------- periods
-
-    private boolean closed(LocalDate month) {
-        @SuppressWarnings("unchecked")
-        List<Object> status = em.createNativeQuery("select status from erp.period where month = ?1 for share")
-                .setParameter(1, Date.valueOf(month.withDayOfMonth(1))).getResultList();
-        return !status.isEmpty() && "CLOSED".equals(status.get(0));
-    }
-
-    /** The date itself when its month is open; otherwise the first day of the first open month after it. */
-    private LocalDate openDateOnOrAfter(LocalDate date) {
-        return openDateOnOrAfter(date, closedMonthsFrom(date));
-    }
-
-    private static LocalDate openDateOnOrAfter(LocalDate date, Set<LocalDate> closedMonths) {
-        LocalDate month = date.withDayOfMonth(1);
-        if (!closedMonths.contains(month)) {
-            return date;
-        }
-        do {
-            month = month.plusMonths(1);
-        } while (closedMonths.contains(month));
-        return month;
-    }
-
-    /**
-     * The closed months from {@code date}'s on, read once; {@code for share} waits for a close or
-     * reopen in flight, so no posting lands in a period that is being closed under it.
-     */
-    private Set<LocalDate> closedMonthsFrom(LocalDate date) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select month, status from erp.period where month >= ?1 for share")
-                .setParameter(1, Date.valueOf(date.withDayOfMonth(1))).getResultList();
-        Set<LocalDate> closed = new java.util.HashSet<>();
-        for (Object[] r : rows) {
-            if ("CLOSED".equals(r[1])) {
-                closed.add(((Date) r[0]).toLocalDate());
-            }
-        }
-        return closed;
-    }
-
-    private void requireOpen(LocalDate date) {
-        if (closed(date)) {
-            throw new PeriodClosed("the period " + date.withDayOfMonth(1) + " is closed; "
-                    + "reopen it or date the entry in an open period");
-        }
-    }
+    // ---------------------------------------------------------------- periods (Periods)
 
     @Override
     public List<PeriodView> periods() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select month, status, changed_at, changed_by from erp.period order by month")
-                .getResultList();
-        return rows.stream().map(r -> new PeriodView(((Date) r[0]).toLocalDate(), (String) r[1],
-                ((Timestamp) r[2]).toInstant(), (String) r[3])).toList();
+        return periods.all();
     }
 
     @Override
     public PeriodView closePeriod(LocalDate month, String actor) {
-        return setPeriod(month, "CLOSED", actor);
+        return periods.set(month, PeriodStatus.CLOSED, actor);
     }
 
     @Override
     public PeriodView reopenPeriod(LocalDate month, String actor) {
-        return setPeriod(month, "OPEN", actor);
-    }
-
-    private PeriodView setPeriod(LocalDate month, String status, String actor) {
-        LocalDate first = month.withDayOfMonth(1);
-        return transactions.inTransaction(() -> {
-            em.createNativeQuery("insert into erp.period (month, status, changed_by) values (?1, ?2, ?3) "
-                            + "on conflict (month) do update set status = excluded.status, changed_at = now(), changed_by = excluded.changed_by")
-                    .setParameter(1, Date.valueOf(first)).setParameter(2, status).setParameter(3, actor)
-                    .executeUpdate();
-            return periods().stream().filter(p -> p.month().equals(first)).findFirst().orElseThrow();
-        });
+        return periods.set(month, PeriodStatus.OPEN, actor);
     }
 
     // ---------------------------------------------------------------- reports
