@@ -35,10 +35,7 @@ import io.quartermaster.inventory.api.event.StockReturned;
 import io.quartermaster.inventory.api.event.StockTransferred;
 import io.quartermaster.inventory.api.refusal.BelowReserved;
 import io.quartermaster.inventory.api.refusal.ReturnExceedsSale;
-import io.quartermaster.inventory.api.refusal.UnknownLocation;
-import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.inventory.domain.catalogue.Location;
-import io.quartermaster.inventory.domain.catalogue.Product;
 import io.quartermaster.inventory.domain.hold.Hold;
 import io.quartermaster.inventory.domain.hold.HoldStatus;
 import io.quartermaster.inventory.domain.stock.MovementKind;
@@ -59,7 +56,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +64,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The inventory use cases. Each stock command follows DESIGN.md §2: one short transaction
+ * The inventory's facade: the catalogue ({@link Catalogue}), holds ({@link Holds}), reads
+ * ({@link StockQueries}) and checks ({@link StockChecks}) live in their own classes; the stock
+ * commands stay here. Each stock command follows DESIGN.md §2: one short transaction
  * ({@link Transactions}, which also retries deadlock and serialization failures), a bounded
  * lock wait, the stock rows locked together in (location, SKU) order, checks, changes,
  * movements and outbox events — and nothing remote while a lock is held.
@@ -89,6 +87,15 @@ public class InventoryService implements InventoryFacade {
     Holds holds;
 
     @Inject
+    Catalogue catalogue;
+
+    @Inject
+    StockQueries queries;
+
+    @Inject
+    StockChecks checks;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -98,89 +105,98 @@ public class InventoryService implements InventoryFacade {
     @ConfigProperty(name = "qm.stock.lock-timeout", defaultValue = "2s")
     String lockTimeout;
 
-    // ---------------------------------------------------------------- catalogue
+    // ---------------------------------------------------------------- catalogue (Catalogue)
 
     @Override
     public Saved<ProductView> putProduct(String sku, PutProduct request) {
-        requireSkuFormat(sku);
-        return transactions.inTransaction(() -> {
-            Product product = em.find(Product.class, sku);
-            boolean active = request.active == null || request.active;
-            if (product == null) {
-                product = new Product(sku, request.name, request.price, request.taxRate, active, clock.instant());
-                em.persist(product);
-                return new Saved<>(view(product), true);
-            }
-            product.update(request.name, request.price, request.taxRate == null ? product.taxRate() : request.taxRate,
-                    request.active == null ? product.active() : request.active, clock.instant());
-            return new Saved<>(view(product), false);
-        });
+        return catalogue.putProduct(sku, request);
     }
 
     @Override
     public Optional<ProductView> product(String sku) {
-        return Optional.ofNullable(em.find(Product.class, sku)).map(InventoryService::view);
+        return catalogue.product(sku);
     }
 
     @Override
     public Map<String, ProductView> products(java.util.Collection<String> skus) {
-        Map<String, ProductView> found = new HashMap<>();
-        if (!skus.isEmpty()) {
-            em.createQuery("select p from Product p where p.sku in :skus", Product.class)
-                    .setParameter("skus", skus).getResultStream().forEach(p -> found.put(p.sku(), view(p)));
-        }
-        return found;
+        return catalogue.products(skus);
     }
 
     @Override
     public Page<ProductView> products(int page, int size) {
-        return products(null, "sku", true, page, size);
+        return catalogue.products(page, size);
     }
 
     @Override
     public Page<ProductView> products(String text, String sortBy, boolean ascending, int page, int size) {
-        String order = switch (sortBy == null ? "sku" : sortBy) {
-            case "sku" -> "p.sku";
-            case "name" -> "p.name";
-            case "price" -> "p.price";
-            default -> throw ProblemException.invalidField("sort", "one of sku, name, price");
-        } + (ascending ? " asc" : " desc") + ", p.sku";
-        String where = text == null || text.isBlank() ? ""
-                : " where lower(p.sku) like :text or lower(p.name) like :text";
-        var items = em.createQuery("select p from Product p" + where + " order by " + order, Product.class);
-        var count = em.createQuery("select count(p) from Product p" + where, Long.class);
-        if (!where.isEmpty()) {
-            String pattern = "%" + text.trim().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            items.setParameter("text", pattern);
-            count.setParameter("text", pattern);
-        }
-        return new Page<>(items.setFirstResult(page * size).setMaxResults(size)
-                .getResultStream().map(InventoryService::view).toList(), page, size, count.getSingleResult());
+        return catalogue.products(text, sortBy, ascending, page, size);
     }
 
     @Override
     public Saved<LocationView> putLocation(String code, PutLocation request) {
-        if (code == null || !code.matches("^[A-Z0-9][A-Z0-9_-]{0,31}$")) {
-            throw ProblemException.invalidField("code", "1 to 32 upper-case letters, digits, '_' or '-'");
-        }
-        return transactions.inTransaction(() -> {
-            Optional<Location> existing = findLocation(code);
-            if (existing.isPresent()) {
-                existing.get().rename(request.name);
-                return new Saved<>(view(existing.get()), false);
-            }
-            Location location = new Location(code, request.name, clock.instant());
-            em.persist(location);
-            return new Saved<>(view(location), true);
-        });
+        return catalogue.putLocation(code, request);
     }
 
     @Override
     public List<LocationView> locations() {
-        return em.createQuery("select l from Location l order by l.code", Location.class)
-                .getResultStream().map(InventoryService::view).toList();
+        return catalogue.locations();
     }
+
+    // ---------------------------------------------------------------- reads (StockQueries)
+
+    @Override
+    public StockView stock(String sku) {
+        return queries.stock(sku);
+    }
+
+    @Override
+    public int available(String sku, List<String> locations) {
+        return queries.available(sku, locations);
+    }
+
+    @Override
+    public Page<MovementView> movements(String sku, int page, int size) {
+        return queries.movements(sku, page, size);
+    }
+
+    @Override
+    public Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending) {
+        return queries.movements(sku, page, size, sort, ascending);
+    }
+
+    @Override
+    public int[] dailySales(String sku, String location, int days) {
+        return queries.dailySales(sku, location, days);
+    }
+
+    @Override
+    public List<StockView.Valuation> valuation() {
+        return queries.valuation();
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> unitsSoldByReference() {
+        return queries.unitsSoldByReference();
+    }
+
+    // ---------------------------------------------------------------- checks (StockChecks)
+
+    @Override
+    public StockCheck check() {
+        return checks.check();
+    }
+
+    @Override
+    public List<InvariantCheck> invariants() {
+        return checks.invariants();
+    }
+
+
+
+
+
+
+
 
     // ---------------------------------------------------------------- holds
 
@@ -211,12 +227,12 @@ public class InventoryService implements InventoryFacade {
 
     @Override
     public Optional<HoldView> hold(UUID holdId) {
-        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> StockRows.view(h, locationCodes()));
+        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> StockRows.view(h, catalogue.locationCodes()));
     }
 
     @Override
     public List<HoldView> activeHolds() {
-        Map<Long, String> codes = locationCodes();
+        Map<Long, String> codes = catalogue.locationCodes();
         return em.createQuery("select h from Hold h where h.status = :active order by h.createdAt", Hold.class)
                 .setParameter("active", HoldStatus.ACTIVE)
                 .setMaxResults(1000)
@@ -232,15 +248,15 @@ public class InventoryService implements InventoryFacade {
             throw ProblemException.invalidField("unitCost", "must be zero or more");
         }
         return transactions.inTransaction(() -> {
-            requireProducts(List.of(command.sku));
-            Location location = requireLocation(command.location, "location");
+            catalogue.requireProducts(List.of(command.sku));
+            Location location = catalogue.requireLocation(command.location, "location");
             StockLevel level = lockOne(location.id(), command.sku);
             Instant now = clock.instant();
             StockChange change = level.receive(command.quantity, command.unitCost, now);
             StockMovement movement = record(level, MovementKind.RECEIPT, change, null, command.reference, actor, now);
             outbox.publish(new StockReceived(command.sku, location.code(), change.quantity(), change.unitCost(),
                     change.value(), command.reference, movement.id(), actor, state(level)));
-            return view(movement, location.code());
+            return StockQueries.view(movement, location.code());
         });
     }
 
@@ -250,8 +266,8 @@ public class InventoryService implements InventoryFacade {
             throw ProblemException.invalidField("quantityDelta", "must not be zero");
         }
         return transactions.inTransaction(() -> {
-            requireProducts(List.of(command.sku));
-            Location location = requireLocation(command.location, "location");
+            catalogue.requireProducts(List.of(command.sku));
+            Location location = catalogue.requireLocation(command.location, "location");
             StockLevel level = lockOne(location.id(), command.sku);
             Instant now = clock.instant();
             int delta = command.quantityDelta;
@@ -262,7 +278,7 @@ public class InventoryService implements InventoryFacade {
             StockMovement movement = record(level, MovementKind.ADJUSTMENT, change, command.reason, null, actor, now);
             outbox.publish(new StockAdjusted(command.sku, location.code(), change.quantity(), change.unitCost(),
                     change.value(), "adjustment:" + movement.id(), movement.id(), actor, state(level)));
-            return view(movement, location.code());
+            return StockQueries.view(movement, location.code());
         });
     }
 
@@ -273,9 +289,9 @@ public class InventoryService implements InventoryFacade {
             throw ProblemException.invalidField("toLocation", "must differ from fromLocation");
         }
         return transactions.inTransaction(() -> {
-            requireProducts(List.of(command.sku));
-            Location from = requireLocation(command.fromLocation, "fromLocation");
-            Location to = requireLocation(command.toLocation, "toLocation");
+            catalogue.requireProducts(List.of(command.sku));
+            Location from = catalogue.requireLocation(command.fromLocation, "fromLocation");
+            Location to = catalogue.requireLocation(command.toLocation, "toLocation");
             stockLevels.boundLockWait(lockTimeout);
             Map<String, StockLevel> levels = index(stockLevels.lockForUpdate(List.of(from.id(), to.id()), List.of(command.sku)));
             StockLevel source = levels.get(key(from.id(), command.sku));
@@ -293,7 +309,7 @@ public class InventoryService implements InventoryFacade {
                     reference, outMovement.id(), actor, state(source)));
             outbox.publish(new StockTransferred(command.sku, to.code(), in.quantity(), in.unitCost(), in.value(),
                     reference, inMovement.id(), actor, state(destination)));
-            return List.of(view(outMovement, from.code()), view(inMovement, to.code()));
+            return List.of(StockQueries.view(outMovement, from.code()), StockQueries.view(inMovement, to.code()));
         });
     }
 
@@ -303,8 +319,8 @@ public class InventoryService implements InventoryFacade {
             throw ProblemException.invalidField("countedQuantity", "must be zero or more");
         }
         return transactions.inTransaction(() -> {
-            requireProducts(List.of(command.sku));
-            Location location = requireLocation(command.location, "location");
+            catalogue.requireProducts(List.of(command.sku));
+            Location location = catalogue.requireLocation(command.location, "location");
             StockLevel level = lockOne(location.id(), command.sku);
             int delta = command.countedQuantity - level.onHand();
             if (delta == 0) {
@@ -322,7 +338,7 @@ public class InventoryService implements InventoryFacade {
             StockMovement movement = record(level, MovementKind.COUNT_CORRECTION, change, reason, null, actor, now);
             outbox.publish(new StockCounted(command.sku, location.code(), change.quantity(), change.unitCost(),
                     change.value(), "count:" + movement.id(), movement.id(), actor, state(level)));
-            return Optional.of(view(movement, location.code()));
+            return Optional.of(StockQueries.view(movement, location.code()));
         });
     }
 
@@ -342,7 +358,7 @@ public class InventoryService implements InventoryFacade {
             stockLevels.boundLockWait(lockTimeout);
             Map<String, StockLevel> levels = index(stockLevels.lockForUpdate(
                     sales.values().stream().map(SaleRecord::locationId).toList(), sales.keySet()));
-            Map<Long, String> codes = locationCodes();
+            Map<Long, String> codes = catalogue.locationCodes();
             Instant now = clock.instant();
             List<MovementView> movements = new ArrayList<>();
             for (CartLine line : cart) {
@@ -359,7 +375,7 @@ public class InventoryService implements InventoryFacade {
                 String code = codes.get(sale.locationId());
                 outbox.publish(new StockReturned(line.sku(), code, change.quantity(), change.unitCost(), change.value(),
                         saleReference, movement.id(), actor, state(level)));
-                movements.add(view(movement, code));
+                movements.add(StockQueries.view(movement, code));
             }
             return movements;
         });
@@ -385,167 +401,15 @@ public class InventoryService implements InventoryFacade {
                 ((Number) row[3]).intValue(), (BigDecimal) row[4]);
     }
 
-    // ---------------------------------------------------------------- reads
 
-    @Override
-    public StockView stock(String sku) {
-        requireProducts(List.of(sku));
-        Map<Long, String> codes = locationCodes();
-        List<StockView.Level> levels = stockLevels.ofSku(sku).stream()
-                .map(l -> new StockView.Level(codes.get(l.locationId()), l.onHand(), l.reserved(), l.available(),
-                        l.averageCost(), l.totalValue(), l.version()))
-                .toList();
-        return new StockView(sku, levels, levels.stream().mapToInt(StockView.Level::onHand).sum(),
-                levels.stream().mapToInt(StockView.Level::reserved).sum(),
-                levels.stream().mapToInt(StockView.Level::available).sum());
-    }
 
-    @Override
-    public int available(String sku, List<String> locations) {
-        Number sum = (Number) em.createNativeQuery("select coalesce(sum(s.on_hand - s.reserved), 0) from inventory.stock_level s "
-                        + "join inventory.location l on l.id = s.location_id where s.sku = ?1 and l.code = any(?2)")
-                .setParameter(1, sku)
-                .setParameter(2, locations.toArray(String[]::new))
-                .getSingleResult();
-        return sum.intValue();
-    }
 
-    @Override
-    public Page<MovementView> movements(String sku, int page, int size) {
-        return movements(sku, page, size, MovementSort.WHEN, false);
-    }
 
-    @Override
-    public Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending) {
-        requireProducts(List.of(sku));
-        Map<Long, String> codes = locationCodes();
-        String column = switch (sort == null ? MovementSort.WHEN : sort) {
-            case WHEN -> "m.id";
-            case KIND -> "m.kind";
-            case QUANTITY -> "m.quantity";
-            case VALUE -> "m.value";
-            case ACTOR -> "m.actor";
-        };
-        String order = column + (ascending ? " asc" : " desc") + (column.equals("m.id") ? "" : ", m.id desc");
-        List<MovementView> items = em.createQuery("select m from StockMovement m where m.sku = :sku order by " + order,
-                        StockMovement.class)
-                .setParameter("sku", sku)
-                .setFirstResult(page * size).setMaxResults(size)
-                .getResultStream().map(m -> view(m, codes.get(m.locationId()))).toList();
-        long total = em.createQuery("select count(m) from StockMovement m where m.sku = :sku", Long.class)
-                .setParameter("sku", sku).getSingleResult();
-        return new Page<>(items, page, size, total);
-    }
 
-    @Override
-    public int[] dailySales(String sku, String location, int days) {
-        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        java.time.LocalDate first = today.minusDays(days - 1L);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select (m.occurred_at at time zone 'UTC')::date, -sum(m.quantity) "
-                        + "from inventory.stock_movement m join inventory.location l on l.id = m.location_id "
-                        + "where m.kind = 'SALE' and m.sku = ?1 and l.code = ?2 and m.occurred_at >= ?3 group by 1")
-                .setParameter(1, sku).setParameter(2, location)
-                .setParameter(3, java.sql.Timestamp.from(first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
-                .getResultList();
-        int[] sales = new int[days];
-        for (Object[] row : rows) {
-            java.time.LocalDate day = ((java.sql.Date) row[0]).toLocalDate();
-            int index = (int) java.time.temporal.ChronoUnit.DAYS.between(first, day);
-            if (index >= 0 && index < days) {
-                sales[index] = ((Number) row[1]).intValue();
-            }
-        }
-        return sales;
-    }
 
-    @Override
-    public List<StockView.Valuation> valuation() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select s.sku, p.name, l.code, s.on_hand, s.average_cost, s.total_value "
-                + "from inventory.stock_level s join inventory.product p on p.sku = s.sku "
-                + "join inventory.location l on l.id = s.location_id where s.on_hand > 0 or s.total_value <> 0 "
-                + "order by s.sku, l.code").getResultList();
-        return rows.stream().map(r -> new StockView.Valuation((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), (BigDecimal) r[4], (BigDecimal) r[5])).toList();
-    }
-
-    @Override
-    public StockCheck check() {
-        List<StockCheck.Violation> violations = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select s.sku, l.code, s.on_hand, s.reserved, s.total_value,
-                       coalesce((select sum(m.quantity) from inventory.stock_movement m
-                                  where m.sku = s.sku and m.location_id = s.location_id), 0) as moved,
-                       coalesce((select sum(m.value) from inventory.stock_movement m
-                                  where m.sku = s.sku and m.location_id = s.location_id), 0) as moved_value,
-                       coalesce((select sum(hl.quantity) from inventory.hold_line hl join inventory.hold h on h.id = hl.hold_id
-                                  where h.status = 'ACTIVE' and hl.sku = s.sku and hl.location_id = s.location_id), 0) as held
-                  from inventory.stock_level s join inventory.location l on l.id = s.location_id
-                 order by s.sku, l.code""").getResultList();
-        for (Object[] row : rows) {
-            String sku = (String) row[0];
-            String location = (String) row[1];
-            int onHand = ((Number) row[2]).intValue();
-            int reserved = ((Number) row[3]).intValue();
-            BigDecimal value = (BigDecimal) row[4];
-            long moved = ((Number) row[5]).longValue();
-            BigDecimal movedValue = (BigDecimal) row[6];
-            long held = ((Number) row[7]).longValue();
-            if (onHand != moved) {
-                violations.add(new StockCheck.Violation("on_hand = sum of movements", sku, location,
-                        "on hand " + onHand + ", movements sum to " + moved));
-            }
-            if (reserved < 0 || reserved > onHand) {
-                violations.add(new StockCheck.Violation("0 <= reserved <= on_hand", sku, location,
-                        "reserved " + reserved + ", on hand " + onHand));
-            }
-            if (reserved != held) {
-                violations.add(new StockCheck.Violation("reserved = sum of active holds", sku, location,
-                        "reserved " + reserved + ", active holds " + held));
-            }
-            if (value.compareTo(movedValue) != 0) {
-                violations.add(new StockCheck.Violation("stock value = sum of movement values", sku, location,
-                        "value " + value + ", movements sum to " + movedValue));
-            }
-            if (onHand == 0 && value.signum() != 0) {
-                violations.add(new StockCheck.Violation("no value without stock", sku, location, "value " + value));
-            }
-        }
-        return new StockCheck(rows.size(), violations);
-    }
 
     /** The rules {@link #check()} verifies, in the order the checker lists them. */
-    static final List<String> STOCK_RULES = List.of("on_hand = sum of movements", "0 <= reserved <= on_hand",
-            "reserved = sum of active holds", "stock value = sum of movement values", "no value without stock");
 
-    @Override
-    public List<InvariantCheck> invariants() {
-        StockCheck stock = check();
-        List<InvariantCheck> checks = new ArrayList<>();
-        for (String rule : STOCK_RULES) {
-            List<InvariantCheck.Violation> broken = stock.violations().stream()
-                    .filter(v -> v.rule().equals(rule))
-                    .map(v -> new InvariantCheck.Violation(v.detail(), Map.of("sku", v.sku(), "location", v.location())))
-                    .toList();
-            checks.add(new InvariantCheck("inventory", rule, stock.levelsChecked(), broken));
-        }
-        return checks;
-    }
-
-    @Override
-    public Map<String, Map<String, Integer>> unitsSoldByReference() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select reference, sku, -sum(quantity) from inventory.stock_movement "
-                + "where kind = 'SALE' group by reference, sku").getResultList();
-        Map<String, Map<String, Integer>> sold = new HashMap<>();
-        for (Object[] row : rows) {
-            sold.computeIfAbsent(row[0] == null ? "" : (String) row[0], r -> new HashMap<>())
-                    .put((String) row[1], ((Number) row[2]).intValue());
-        }
-        return sold;
-    }
 
     // ---------------------------------------------------------------- helpers
 
@@ -561,33 +425,9 @@ public class InventoryService implements InventoryFacade {
         return movement;
     }
 
-    private void requireProducts(List<String> skus) {
-        List<String> known = em.createQuery("select p.sku from Product p where p.sku in :skus", String.class)
-                .setParameter("skus", skus).getResultList();
-        List<String> unknown = skus.stream().filter(s -> !known.contains(s)).distinct().toList();
-        if (!unknown.isEmpty()) {
-            throw new UnknownSku("no product " + String.join(", ", unknown),
-                    Map.of("skus", unknown));
-        }
-    }
 
-    private Location requireLocation(String code, String field) {
-        if (code == null || code.isBlank()) {
-            throw ProblemException.invalidField(field, "must not be blank");
-        }
-        return findLocation(code).orElseThrow(() -> new UnknownLocation("no location " + code, Map.of("field", field)));
-    }
 
-    private Optional<Location> findLocation(String code) {
-        return em.createQuery("select l from Location l where l.code = :code", Location.class)
-                .setParameter("code", code).getResultStream().findFirst();
-    }
 
-    private Map<Long, String> locationCodes() {
-        Map<Long, String> codes = new HashMap<>();
-        em.createQuery("select l from Location l", Location.class).getResultStream().forEach(l -> codes.put(l.id(), l.code()));
-        return codes;
-    }
 
     private static void requirePositive(String field, Integer quantity) {
         if (quantity == null || quantity <= 0) {
@@ -595,11 +435,6 @@ public class InventoryService implements InventoryFacade {
         }
     }
 
-    private static void requireSkuFormat(String sku) {
-        if (sku == null || !sku.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) {
-            throw ProblemException.invalidField("sku", "1 to 64 letters, digits, '.', '_' or '-'");
-        }
-    }
 
     private static ProblemException belowReserved(StockLevel level, int take) {
         return new BelowReserved("cannot remove " + take + " of " + level.sku() + ": "
@@ -607,16 +442,6 @@ public class InventoryService implements InventoryFacade {
                 Map.of("onHand", level.onHand(), "reserved", level.reserved(), "available", level.available()));
     }
 
-    private static ProductView view(Product p) {
-        return new ProductView(p.sku(), p.name(), p.price(), p.taxRate(), p.active());
-    }
 
-    private static LocationView view(Location l) {
-        return new LocationView(l.code(), l.name());
-    }
 
-    private static MovementView view(StockMovement m, String location) {
-        return new MovementView(m.id(), m.sku(), location, m.kind().name(), m.quantity(), m.unitCost(), m.value(),
-                m.reason(), m.reference(), m.actor(), m.occurredAt(), m.stockVersion());
-    }
 }
