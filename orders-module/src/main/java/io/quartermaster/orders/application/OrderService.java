@@ -3,12 +3,10 @@ package io.quartermaster.orders.application;
 import static io.quartermaster.orders.application.OrderViews.expired;
 import static io.quartermaster.orders.application.OrderViews.view;
 
-import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.orders.api.ChannelView;
 import io.quartermaster.orders.api.CheckoutRequest;
 import io.quartermaster.orders.api.CheckoutView;
-import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderHistory;
 import io.quartermaster.orders.api.OrderRequest;
@@ -22,21 +20,14 @@ import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.orders.api.Seller;
 import io.quartermaster.orders.api.StockBatchSizes;
 import io.quartermaster.orders.api.Viewer;
-import io.quartermaster.orders.api.event.OrderCancelled;
-import io.quartermaster.orders.api.event.OrderLine;
-import io.quartermaster.orders.api.event.OrderReturned;
 import io.quartermaster.orders.api.refusal.AlreadyConfirmed;
 import io.quartermaster.orders.api.refusal.CheckoutNotHeld;
 import io.quartermaster.orders.api.refusal.CheckoutReleased;
 import io.quartermaster.orders.api.refusal.PaymentDeclined;
 import io.quartermaster.orders.api.refusal.PaymentNotTaken;
-import io.quartermaster.orders.api.refusal.UnknownChannel;
-import io.quartermaster.orders.api.refusal.WrongOrderState;
 import io.quartermaster.orders.domain.order.Checkout;
 import io.quartermaster.orders.domain.order.CheckoutStatus;
 import io.quartermaster.orders.domain.order.CustomerOrder;
-import io.quartermaster.orders.domain.order.OrderRefusal;
-import io.quartermaster.orders.domain.order.SalesChannel;
 import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.orders.domain.payment.PaymentGateway;
 import io.quartermaster.orders.domain.payment.PaymentUnavailable;
@@ -56,7 +47,6 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,17 +111,23 @@ public class OrderService implements OrderFacade {
     @Inject
     OrderSearches searches;
 
+    @Inject
+    Returns returns;
+
+    @Inject
+    SalesChannels channels;
+
     // ---------------------------------------------------------------- checkout
 
     @Override
     public CheckoutView startCheckout(Seller seller, CheckoutRequest request) {
-        return (CheckoutView) batcher.submit(new StockRequest.HoldCart(seller, merge(request.lines), UUID.randomUUID(),
+        return (CheckoutView) batcher.submit(new StockRequest.HoldCart(seller, OrderViews.merge(request.lines), UUID.randomUUID(),
                 request.customerRef, false, false, null));
     }
 
     @Override
     public Optional<CheckoutView> checkout(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(Checkout.class, id)).filter(c -> visible(c.owner(), viewer))
+        return Optional.ofNullable(em.find(Checkout.class, id)).filter(c -> OrderViews.visible(c.owner(), viewer))
                 .map(c -> view(c, databaseClock.now()));
     }
 
@@ -270,7 +266,7 @@ public class OrderService implements OrderFacade {
                 : UUID.nameUUIDFromBytes(("order|" + seller.owner() + "|" + requestKey).getBytes(StandardCharsets.UTF_8));
         // The checkout is created already claimed for payment (PAYING), in the same batch as its hold
         // (and the key's claim).
-        Object held = batcher.submit(new StockRequest.HoldCart(seller, merge(request.lines), checkoutId,
+        Object held = batcher.submit(new StockRequest.HoldCart(seller, OrderViews.merge(request.lines), checkoutId,
                 request.customerRef, true, requestKey != null, call));
         if (held instanceof Replay replay) {
             return new PlacedOrder(null, null, replay.answer());
@@ -296,7 +292,7 @@ public class OrderService implements OrderFacade {
 
     @Override
     public Optional<OrderView> order(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> visible(o.owner(), viewer)).map(OrderViews::view);
+        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> OrderViews.visible(o.owner(), viewer)).map(OrderViews::view);
     }
 
     @Override
@@ -328,142 +324,45 @@ public class OrderService implements OrderFacade {
 
     @Override
     public Optional<OrderHistory> history(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> visible(o.owner(), viewer))
+        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> OrderViews.visible(o.owner(), viewer))
                 .map(timeline::of);
     }
 
     @Override
     public OrderView cancel(UUID id, Viewer viewer) {
-        return giveBack(id, viewer, null, null);
+        return returns.cancel(id, viewer);
     }
 
     @Override
     public OrderView returnLines(UUID id, ReturnRequest request, Viewer viewer) {
-        String reason = request.reason == null || request.reason.isBlank() ? null : request.reason.strip();
-        return giveBack(id, viewer, merge(request.lines), reason);
+        return returns.returnLines(id, request, viewer);
     }
 
-    /** Cancel (lines null) or return: stock back through RETURN movements, money back through the gateway. */
-    private OrderView giveBack(UUID id, Viewer viewer, List<CartLine> lines, String reason) {
-        record Outcome(OrderView order, String captureRef, Money amount) {
-        }
-        Outcome outcome = transactions.inTransaction(() -> {
-            CustomerOrder order = Optional.ofNullable(em.find(CustomerOrder.class, id, LockModeType.PESSIMISTIC_WRITE))
-                    .filter(o -> visible(o.owner(), viewer))
-                    .orElseThrow(() -> ProblemException.notFound("no order " + id));
-            Instant now = clock.instant();
-            CustomerOrder.Refund refund;
-            try {
-                if (lines == null) {
-                    refund = order.cancel(now);
-                } else {
-                    Map<String, Integer> quantities = new LinkedHashMap<>();
-                    lines.forEach(l -> quantities.put(l.sku(), l.quantity()));
-                    refund = order.returnItems(quantities, now);
-                }
-            } catch (OrderRefusal e) {
-                throw new WrongOrderState(e.getMessage(), Map.of("orderStatus", order.status().name()));
-            }
-            Map<String, Integer> back = new LinkedHashMap<>();
-            refund.items().forEach(i -> back.merge(i.sku(), i.quantity(), Integer::sum));
-            if (!back.isEmpty()) {
-                inventory.returnSold(id.toString(), back.entrySet().stream()
-                        .map(e -> new CartLine(e.getKey(), e.getValue())).toList(), viewer.actor());
-            }
-            List<OrderLine> eventLines = refund.items().stream()
-                    .map(i -> new OrderLine(i.sku(), i.location(), i.quantity(), i.unitPrice(), i.taxRate(),
-                            i.priced().lineTotal()))
-                    .toList();
-            var totals = refund.totals();
-            if (lines == null) {
-                outbox.publish(new OrderCancelled(id, order.channel(), eventLines, totals.subtotal().amount(),
-                        totals.tax().amount(), totals.total().amount(), order.currency(), now));
-            } else {
-                outbox.publish(new OrderReturned(id, order.channel(), eventLines, totals.subtotal().amount(),
-                        totals.tax().amount(), totals.total().amount(), order.currency(), now));
-            }
-            String units = refund.items().stream().map(i -> i.quantity() + " × " + i.sku() + " to " + i.location())
-                    .collect(java.util.stream.Collectors.joining(", "));
-            em.persist(Payment.refund(order.checkoutId(), totals.total().amount(), order.currency(), order.paymentRef(),
-                    (lines == null ? Payment.CANCELLED : Payment.RETURNED) + ": " + units, viewer.actor(), reason, now));
-            return new Outcome(view(order), order.paymentRef(), totals.total());
-        });
-        // The refund leaves after the commit: a refund must never go out for a return that rolled back.
-        try {
-            gateway.refund(outcome.captureRef(), outcome.amount(), "order " + id);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Refund of " + outcome.amount() + " for order " + id + " failed; recorded for retry", e);
-        }
-        return outcome.order();
-    }
-
-    // ---------------------------------------------------------------- channels
+    // ---------------------------------------------------------------- channels (SalesChannels)
 
     @Override
     public List<ChannelView> channels() {
-        return em.createQuery("select c from SalesChannel c order by c.code", SalesChannel.class)
-                .getResultStream().map(OrderService::channelView).toList();
+        return channels.all();
     }
 
     @Override
     public ChannelView putChannel(String code, PutChannel request) {
-        if (code == null || !code.matches("^[A-Z][A-Z0-9_]{1,31}$")) {
-            throw ProblemException.invalidField("code", "2 to 32 upper-case letters, digits or '_'");
-        }
-        List<String> known = inventory.locations().stream().map(l -> l.code()).toList();
-        for (int i = 0; i < request.locations.size(); i++) {
-            if (!known.contains(request.locations.get(i))) {
-                throw ProblemException.invalidField("locations[" + i + "]", "no location " + request.locations.get(i));
-            }
-        }
-        return transactions.inTransaction(() -> {
-            SalesChannel channel = em.find(SalesChannel.class, code);
-            if (channel == null) {
-                channel = new SalesChannel(code, request.name, request.holdTtlSeconds, request.locations);
-                em.persist(channel);
-            } else {
-                channel.update(request.name, request.holdTtlSeconds, request.locations);
-            }
-            return channelView(channel);
-        });
+        return channels.put(code, request);
     }
 
     @Override
     public List<String> locationsOf(String channel) {
-        return channel(channel).locations();
+        return channels.channel(channel).locations();
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private SalesChannel channel(String code) {
-        SalesChannel channel = code == null ? null : em.find(SalesChannel.class, code);
-        if (channel == null) {
-            throw new UnknownChannel("channel " + code + " is not configured for sales");
-        }
-        return channel;
-    }
-
     private Checkout lockVisible(UUID id, Viewer viewer) {
         Checkout c = em.find(Checkout.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || !visible(c.owner(), viewer)) {
+        if (c == null || !OrderViews.visible(c.owner(), viewer)) {
             throw ProblemException.notFound("no checkout " + id);
         }
         return c;
-    }
-
-    private static boolean visible(String owner, Viewer viewer) {
-        return viewer.staff() || owner.equals(viewer.owner());
-    }
-
-    /** Request lines as cart lines, merged by the one cart rule the inventory applies too. */
-    private static List<CartLine> merge(List<LineRequest> lines) {
-        return CartLine.merge(lines == null ? null : lines.stream()
-                .map(l -> l == null ? null : new CartLine(l.sku, l.quantity == null ? 0 : l.quantity))
-                .toList());
-    }
-
-    private static ChannelView channelView(SalesChannel c) {
-        return new ChannelView(c.code(), c.name(), c.holdTtlSeconds(), c.locations());
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.orders.api.CheckoutView;
+import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderView;
+import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.api.event.OrderLine;
 import io.quartermaster.orders.api.refusal.CheckoutExpired;
 import io.quartermaster.orders.domain.order.Checkout;
@@ -45,5 +48,17 @@ final class OrderViews {
     static ProblemException expired(java.util.UUID checkoutId, Instant expiresAt) {
         return new CheckoutExpired("the hold of checkout " + checkoutId + " expired at "
                 + expiresAt + "; nothing was charged (or the charge was refunded)");
+    }
+
+    /** Staff see every order and checkout; a channel only its own. */
+    static boolean visible(String owner, Viewer viewer) {
+        return viewer.staff() || owner.equals(viewer.owner());
+    }
+
+    /** Request lines as cart lines, merged by the one cart rule the inventory applies too. */
+    static List<CartLine> merge(List<LineRequest> lines) {
+        return CartLine.merge(lines == null ? null : lines.stream()
+                .map(l -> l == null ? null : new CartLine(l.sku, l.quantity == null ? 0 : l.quantity))
+                .toList());
     }
 }
