@@ -16,6 +16,7 @@ import io.quartermaster.erp.api.refusal.OverReceipt;
 import io.quartermaster.erp.api.refusal.UnknownVendor;
 import io.quartermaster.erp.api.refusal.WrongPurchaseOrderState;
 import io.quartermaster.erp.domain.purchasing.PoStatus;
+import io.quartermaster.erp.domain.replenishment.AlertStatus;
 import io.quartermaster.erp.domain.replenishment.ReorderMaths;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.ReceiveStock;
@@ -28,8 +29,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,12 @@ public class Purchasing implements ReplenishmentFacade {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    Vendors vendorBook;
+
+    @Inject
+    PurchaseOrderQueries orders;
 
     @Inject
     @ConfigProperty(name = "qm.replenishment.service-level", defaultValue = "0.95")
@@ -86,14 +91,14 @@ public class Purchasing implements ReplenishmentFacade {
         Setting setting = setting(sku, location, true);
         int projected = available(sku, location) + onOrder(sku, location);
         if (projected > setting.reorderPoint()) {
-            em.createNativeQuery("update erp.low_stock_alert set status = 'CLOSED', closed_at = now() "
-                            + "where sku = ?1 and location = ?2 and status = 'OPEN'")
+            em.createNativeQuery("update erp.low_stock_alert set status = '" + AlertStatus.CLOSED + "', closed_at = now() "
+                            + "where sku = ?1 and location = ?2 and status = '" + AlertStatus.OPEN + "'")
                     .setParameter(1, sku).setParameter(2, location).executeUpdate();
             return;
         }
         UUID alertId = UUID.randomUUID();
         int opened = em.createNativeQuery("insert into erp.low_stock_alert (id, sku, location, status, projected, reorder_point) "
-                        + "values (?1, ?2, ?3, 'OPEN', ?4, ?5) on conflict do nothing")
+                        + "values (?1, ?2, ?3, '" + AlertStatus.OPEN + "', ?4, ?5) on conflict do nothing")
                 .setParameter(1, alertId).setParameter(2, sku).setParameter(3, location)
                 .setParameter(4, projected).setParameter(5, setting.reorderPoint())
                 .executeUpdate();
@@ -124,34 +129,7 @@ public class Purchasing implements ReplenishmentFacade {
         }
     }
 
-    // ---------------------------------------------------------------- vendors and settings
-
-    @Override
-    public VendorView putVendor(String code, PutVendor vendor) {
-        if (code == null || !code.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")) {
-            throw ProblemException.invalidField("code", "1 to 32 letters, digits, '.', '_' or '-'");
-        }
-        return transactions.inTransaction(() -> {
-            em.createNativeQuery("insert into erp.vendor (code, name, email, lead_time_days) values (?1, ?2, ?3, ?4) "
-                            + "on conflict (code) do update set name = excluded.name, email = excluded.email, "
-                            + "lead_time_days = excluded.lead_time_days")
-                    .setParameter(1, code).setParameter(2, vendor.name.strip()).setParameter(3, vendor.email)
-                    .setParameter(4, vendor.leadTimeDays == null ? 7 : vendor.leadTimeDays)
-                    .executeUpdate();
-            return vendors().stream().filter(v -> v.code().equals(code)).findFirst().orElseThrow();
-        });
-    }
-
-    @Override
-    public List<VendorView> vendors() {
-        return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select code, name, email, lead_time_days from erp.vendor order by code")
-                    .getResultList();
-            return rows.stream().map(r -> new VendorView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()))
-                    .toList();
-        });
-    }
+    // ---------------------------------------------------------------- settings
 
     @Override
     public SettingView putSetting(String sku, String location, PutReplenishment s) {
@@ -260,49 +238,33 @@ public class Purchasing implements ReplenishmentFacade {
                 .setParameter(3, PoStatus.OPEN.stream().map(Enum::name).toArray(String[]::new)).getSingleResult()).intValue();
     }
 
+    // ---------------------------------------------------------------- vendors (Vendors)
+
+    @Override
+    public VendorView putVendor(String code, PutVendor vendor) {
+        return vendorBook.put(code, vendor);
+    }
+
+    @Override
+    public List<VendorView> vendors() {
+        return vendorBook.all();
+    }
+
     // ---------------------------------------------------------------- purchase orders
 
     @Override
     public List<AlertView> alerts(String status) {
-        return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, sku, location, projected, reorder_point, status, opened_at, closed_at "
-                            + "from erp.low_stock_alert where status = any(?1) order by opened_at desc limit 1000")
-                    .setParameter(1, statuses(status, "OPEN", "CLOSED")).getResultList();
-            return rows.stream().map(r -> new AlertView(UUID.fromString(r[0].toString()), (String) r[1], (String) r[2],
-                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), (String) r[5], instant(r[6]), instant(r[7]))).toList();
-        });
+        return orders.alerts(status);
     }
 
     @Override
     public List<PurchaseOrderView> purchaseOrders(String status) {
-        return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object> ids = em.createNativeQuery("select id from erp.purchase_order where status = any(?1) "
-                            + "order by created_at desc limit 1000")
-                    .setParameter(1, statuses(status, PoStatus.NAMES.toArray(String[]::new))).getResultList();
-            return ids.stream().map(id -> purchaseOrder(UUID.fromString(id.toString()))).toList();
-        });
+        return orders.all(status);
     }
 
     @Override
     public PurchaseOrderView purchaseOrder(UUID id) {
-        return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select vendor, status, auto, created_at, issued_at from erp.purchase_order where id = ?1")
-                    .setParameter(1, id).getResultList();
-            if (rows.isEmpty()) {
-                throw ProblemException.notFound("no purchase order " + id);
-            }
-            Object[] r = rows.get(0);
-            @SuppressWarnings("unchecked")
-            List<Object[]> lines = em.createNativeQuery("select sku, location, quantity, received, unit_cost from erp.po_line "
-                            + "where po_id = ?1 order by line_no")
-                    .setParameter(1, id).getResultList();
-            return new PurchaseOrderView(id, (String) r[0], (String) r[1], (Boolean) r[2], instant(r[3]), instant(r[4]),
-                    lines.stream().map(l -> new PurchaseOrderView.Line((String) l[0], (String) l[1], ((Number) l[2]).intValue(),
-                            ((Number) l[3]).intValue(), (BigDecimal) l[4])).toList());
-        });
+        return orders.one(id);
     }
 
     @Override
@@ -458,18 +420,4 @@ public class Purchasing implements ReplenishmentFacade {
         return new PurchaseOrderIssued(id, po.vendor(), po.auto(), lines);
     }
 
-    /** The one status asked for (which must be one of {@code known}), or all of them. */
-    private static String[] statuses(String status, String... known) {
-        if (status == null || status.isBlank()) {
-            return known;
-        }
-        if (!List.of(known).contains(status)) {
-            throw ProblemException.invalidField("status", "one of " + String.join(", ", known));
-        }
-        return new String[] {status};
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : ((Timestamp) value).toInstant();
-    }
 }

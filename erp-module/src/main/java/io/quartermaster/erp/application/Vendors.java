@@ -1,0 +1,47 @@
+package io.quartermaster.erp.application;
+
+import io.quartermaster.erp.api.PutVendor;
+import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
+import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** Vendors: who purchase orders go to, with the e-mail for orders and the usual lead time. */
+@ApplicationScoped
+class Vendors {
+
+    @PersistenceContext(unitName = "erp")
+    EntityManager em;
+
+    @Inject
+    Transactions transactions;
+
+    VendorView put(String code, PutVendor vendor) {
+        if (code == null || !code.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")) {
+            throw ProblemException.invalidField("code", "1 to 32 letters, digits, '.', '_' or '-'");
+        }
+        return transactions.inTransaction(() -> {
+            em.createNativeQuery("insert into erp.vendor (code, name, email, lead_time_days) values (?1, ?2, ?3, ?4) "
+                            + "on conflict (code) do update set name = excluded.name, email = excluded.email, "
+                            + "lead_time_days = excluded.lead_time_days")
+                    .setParameter(1, code).setParameter(2, vendor.name.strip()).setParameter(3, vendor.email)
+                    .setParameter(4, vendor.leadTimeDays == null ? 7 : vendor.leadTimeDays)
+                    .executeUpdate();
+            return all().stream().filter(v -> v.code().equals(code)).findFirst().orElseThrow();
+        });
+    }
+
+    List<VendorView> all() {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select code, name, email, lead_time_days from erp.vendor order by code")
+                    .getResultList();
+            return rows.stream().map(r -> new VendorView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()))
+                    .toList();
+        });
+    }
+}
