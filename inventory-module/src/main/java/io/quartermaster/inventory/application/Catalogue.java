@@ -10,6 +10,7 @@ import io.quartermaster.inventory.api.refusal.UnknownLocation;
 import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.inventory.domain.catalogue.Location;
 import io.quartermaster.inventory.domain.catalogue.Product;
+import io.quartermaster.platform.api.persistence.LikePatterns;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,8 +84,7 @@ class Catalogue {
         var items = em.createQuery("select p from Product p" + where + " order by " + order, Product.class);
         var count = em.createQuery("select count(p) from Product p" + where, Long.class);
         if (!where.isEmpty()) {
-            String pattern = "%" + text.trim().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String pattern = LikePatterns.containing(text.trim().toLowerCase(java.util.Locale.ROOT));
             items.setParameter("text", pattern);
             count.setParameter("text", pattern);
         }

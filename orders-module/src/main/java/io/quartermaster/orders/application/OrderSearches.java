@@ -4,6 +4,7 @@ import io.quartermaster.orders.api.OrderSearch;
 import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.orders.domain.order.OrderStatus;
+import io.quartermaster.platform.api.persistence.LikePatterns;
 import io.quartermaster.platform.api.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -99,9 +100,9 @@ class OrderSearches {
             String text = search.text().toLowerCase(Locale.ROOT);
             conditions.add("(cast(o.id as text) like ? or exists (select 1 from orders.order_line l"
                     + " where l.order_id = o.id and upper(l.sku) = ?) or lower(o.customer_ref) like ?)");
-            parameters.add(likeEscaped(text) + "%");
+            parameters.add(LikePatterns.startingWith(text));
             parameters.add(search.text().toUpperCase(Locale.ROOT));
-            parameters.add("%" + likeEscaped(text) + "%");
+            parameters.add(LikePatterns.containing(text));
         }
         // The numbered placeholders EclipseLink's native queries bind: ?1, ?2, …
         StringBuilder sql = new StringBuilder(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
@@ -112,10 +113,5 @@ class OrderSearches {
             at += numbered.length() - 1;
         }
         return new Where(sql.toString(), parameters);
-    }
-
-    /** LIKE's wildcards typed by a person are meant literally (PostgreSQL's default escape is the backslash). */
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -31,23 +31,6 @@ public final class Charts {
                 .build().toString();
     }
 
-    /** A stepped line per series (a level that holds until the next change). */
-    public static String steppedLines(List<String> labels, Map<String, ? extends List<? extends Number>> series, String yTitle) {
-        JsonArrayBuilder datasets = Jsonp.array();
-        int i = 0;
-        for (Map.Entry<String, ? extends List<? extends Number>> s : series.entrySet()) {
-            String colour = COLOURS[i++ % COLOURS.length];
-            datasets.add(Jsonp.object().add("label", s.getKey()).add("data", numbers(s.getValue()))
-                    .add("borderColor", colour).add("backgroundColor", colour).add("stepped", true).add("spanGaps", true));
-        }
-        return Jsonp.object().add("type", "line")
-                .add("data", Jsonp.object().add("labels", strings(labels)).add("datasets", datasets))
-                .add("options", options(yTitle).add("scales", Jsonp.object()
-                        .add("y", Jsonp.object().add("beginAtZero", true)
-                                .add("title", Jsonp.object().add("display", true).add("text", yTitle)))))
-                .build().toString();
-    }
-
     /** A point of a time series: when (epoch milliseconds) and the value from then on. */
     public record Point(long epochMillis, long value) {
     }

@@ -71,12 +71,7 @@ public class Formats {
 
     /** "€1,234.50": an amount in the books' currency. */
     public String money(java.math.BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(LOCALE);
-        format.setCurrency(io.quartermaster.platform.api.Money.DEFAULT_CURRENCY);
-        return format.format(amount);
+        return money(amount, io.quartermaster.platform.api.Money.DEFAULT_CURRENCY.getCurrencyCode());
     }
 
     /** "€1,234.50", "$12.00", "CHF 3.00": an amount in the currency it was charged in. */
