@@ -99,12 +99,14 @@ class BackOfficeIT {
         browser.waitForText(By.id("product"), "must not be null");
         assertThat(browser.find(By.id("productPanel")).isDisplayed()).as("a refused save keeps the panel open").isTrue();
         browser.click(By.id("product:close"));
+        browser.waitUntilHidden(By.id("productPanel"));
 
         browser.type(By.id("list:search"), sku);
         browser.waitForText(By.id("list:products"), sku);
-        // The row of this product (the search narrows the list a moment later; the row is found either way).
-        browser.click(By.xpath("//tr[td[contains(., '" + sku + "')]]//a[contains(@class, 'editProduct')]"));
-        browser.waitForText(By.cssSelector("#product h3"), "Edit product");
+        // The row of this product (the search narrows the list a moment later; the row is found either way,
+        // and a click the search's re-rendering swallowed is made again).
+        browser.clickUntilText(By.xpath("//tr[td[contains(., '" + sku + "')]]//a[contains(@class, 'editProduct')]"),
+                By.cssSelector("#product h3"), "Edit product");
         assertThat(browser.find(By.id("product:sku")).getAttribute("value")).isEqualTo(sku);
         assertThat(browser.find(By.id("product:name")).getAttribute("value")).isEqualTo("Browser test item");
         assertThat(browser.find(By.id("list:products")).getText()).contains("€9.90").contains("20 %");

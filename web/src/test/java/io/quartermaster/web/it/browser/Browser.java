@@ -157,8 +157,13 @@ final class Browser implements AutoCloseable {
         wait.until(replaced(ExpectedConditions.textToBePresentInElementLocated(target, text)));
     }
 
+    /** Waits until a panel's closing animation has ended and it no longer covers the page. */
+    void waitUntilHidden(By target) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(target));
+    }
+
     /**
-     * Clicks {@code target} (a sortable column header) until {@code check} shows {@code text}: a click that
+     * Clicks {@code target} (a sortable column header, a row's link) until {@code check} shows {@code text}: a click that
      * lands while the table's previous Ajax update is still being applied is dropped by PrimeFaces.
      */
     void clickUntilText(By target, By check, String text) {
