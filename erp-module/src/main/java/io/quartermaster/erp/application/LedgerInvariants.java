@@ -33,7 +33,7 @@ public class LedgerInvariants {
     EntityManager em;
 
     @Inject
-    Books books;
+    Statements statements;
 
     @Inject
     EventLog events;
@@ -66,7 +66,7 @@ public class LedgerInvariants {
     }
 
     private InvariantCheck trialBalanceBalanced() {
-        TrialBalance trial = books.trialBalance(null);
+        TrialBalance trial = statements.trialBalance(null);
         List<InvariantCheck.Violation> violations = trial.totalDebit().compareTo(trial.totalCredit()) == 0 ? List.of()
                 : List.of(new InvariantCheck.Violation("trial balance does not balance", Map.of(
                         "totalDebit", trial.totalDebit().toString(), "totalCredit", trial.totalCredit().toString())));
@@ -74,7 +74,7 @@ public class LedgerInvariants {
     }
 
     private InvariantCheck reconciled(Duration threshold, Instant now) {
-        Reconciliation r = books.reconciliation();
+        Reconciliation r = statements.reconciliation();
         List<InvariantCheck.Violation> violations = new ArrayList<>();
         Map<String, Object> rows = new LinkedHashMap<>();
         rows.put("stockValuation", r.stockValuation().toString());

@@ -27,7 +27,7 @@ public class LedgerPostings implements EventHandler {
     static final Set<String> TYPES = types();
 
     @Inject
-    Books books;
+    Journal journal;
 
     @Override
     public String consumer() {
@@ -50,20 +50,20 @@ public class LedgerPostings implements EventHandler {
         handleAll(List.of(event));
     }
 
-    /** A batch's entries, each payload parsed once, posted with batched statements ({@link Books#postAll}). */
+    /** A batch's entries, each payload parsed once, posted with batched statements ({@link Journal#postAll}). */
     @Override
     public void handleAll(List<EventEnvelope> events) {
-        List<Books.AutoEntry> entries = new ArrayList<>(events.size());
+        List<Journal.AutoEntry> entries = new ArrayList<>(events.size());
         for (EventEnvelope event : events) {
-            Books.AutoEntry entry = entryFor(event);
+            Journal.AutoEntry entry = entryFor(event);
             if (entry != null) {
                 entries.add(entry);
             }
         }
-        books.postAll(entries);
+        journal.postAll(entries);
     }
 
-    private static Books.AutoEntry entryFor(EventEnvelope event) {
+    private static Journal.AutoEntry entryFor(EventEnvelope event) {
         JsonObject payload;
         try {
             payload = event.payloadObject();
@@ -71,7 +71,7 @@ public class LedgerPostings implements EventHandler {
             throw new MalformedEventException("payload of " + event.type() + " is not a JSON object", e);
         }
         try {
-            return Books.entryFor(event, payload);
+            return Journal.entryFor(event, payload);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new MalformedEventException(event.type() + " " + event.eventId() + ": " + e.getMessage(), e);
         }

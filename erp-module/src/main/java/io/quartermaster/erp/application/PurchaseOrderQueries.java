@@ -2,18 +2,24 @@ package io.quartermaster.erp.application;
 
 import io.quartermaster.erp.api.ReplenishmentViews.AlertView;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
+import io.quartermaster.erp.domain.purchasing.PoLine;
 import io.quartermaster.erp.domain.purchasing.PoStatus;
+import io.quartermaster.erp.domain.purchasing.PurchaseOrder;
 import io.quartermaster.erp.domain.replenishment.AlertStatus;
-import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.InvalidField;
+import io.quartermaster.platform.api.problem.NotFound;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Purchase orders and low-stock alerts as the facade answers them: read, newest first, filtered by status. */
@@ -39,31 +45,37 @@ class PurchaseOrderQueries {
 
     List<PurchaseOrderView> all(String status) {
         return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object> ids = em.createNativeQuery("select id from erp.purchase_order where status = any(?1) "
-                            + "order by created_at desc limit 1000")
-                    .setParameter(1, statuses(status, PoStatus.NAMES.toArray(String[]::new))).getResultList();
-            return ids.stream().map(id -> one(UUID.fromString(id.toString()))).toList();
+            List<PoStatus> statuses = Arrays.stream(statuses(status, PoStatus.NAMES.toArray(String[]::new)))
+                    .map(PoStatus::valueOf).toList();
+            List<PurchaseOrder> orders = em.createQuery("select p from PurchaseOrder p where p.status in :statuses "
+                            + "order by p.createdAt desc", PurchaseOrder.class)
+                    .setParameter("statuses", statuses).setMaxResults(1000).getResultList();
+            if (orders.isEmpty()) {
+                return List.<PurchaseOrderView>of();
+            }
+            Map<UUID, List<PoLine>> lines = new HashMap<>();
+            em.createQuery("select l from PoLine l where l.poId in :ids order by l.lineNo", PoLine.class)
+                    .setParameter("ids", orders.stream().map(PurchaseOrder::id).toList()).getResultList()
+                    .forEach(l -> lines.computeIfAbsent(l.poId(), k -> new ArrayList<>()).add(l));
+            return orders.stream().map(po -> view(po, lines.getOrDefault(po.id(), List.of()))).toList();
         });
     }
 
     PurchaseOrderView one(UUID id) {
         return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select vendor, status, auto, created_at, issued_at from erp.purchase_order where id = ?1")
-                    .setParameter(1, id).getResultList();
-            if (rows.isEmpty()) {
-                throw ProblemException.notFound("no purchase order " + id);
+            PurchaseOrder po = em.find(PurchaseOrder.class, id);
+            if (po == null) {
+                throw new NotFound("no purchase order " + id);
             }
-            Object[] r = rows.get(0);
-            @SuppressWarnings("unchecked")
-            List<Object[]> lines = em.createNativeQuery("select sku, location, quantity, received, unit_cost from erp.po_line "
-                            + "where po_id = ?1 order by line_no")
-                    .setParameter(1, id).getResultList();
-            return new PurchaseOrderView(id, (String) r[0], (String) r[1], (Boolean) r[2], instant(r[3]), instant(r[4]),
-                    lines.stream().map(l -> new PurchaseOrderView.Line((String) l[0], (String) l[1], ((Number) l[2]).intValue(),
-                            ((Number) l[3]).intValue(), (BigDecimal) l[4])).toList());
+            return view(po, em.createQuery("select l from PoLine l where l.poId = :po order by l.lineNo", PoLine.class)
+                    .setParameter("po", id).getResultList());
         });
+    }
+
+    private static PurchaseOrderView view(PurchaseOrder po, List<PoLine> lines) {
+        return new PurchaseOrderView(po.id(), po.vendor(), po.status().name(), po.auto(), po.createdAt(), po.issuedAt(),
+                lines.stream().map(l -> new PurchaseOrderView.Line(l.sku(), l.location(), l.quantity(), l.received(),
+                        l.unitCost())).toList());
     }
 
     /** The one status asked for (which must be one of {@code known}), or all of them. */
@@ -72,7 +84,7 @@ class PurchaseOrderQueries {
             return known;
         }
         if (!List.of(known).contains(status)) {
-            throw ProblemException.invalidField("status", "one of " + String.join(", ", known));
+            throw new InvalidField("status", "one of " + String.join(", ", known));
         }
         return new String[] {status};
     }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 public class StockProjections implements EventHandler {
 
     @Inject
-    Purchasing purchasing;
+    Replenishment replenishment;
 
     @Override
     public String consumer() {
@@ -60,7 +60,7 @@ public class StockProjections implements EventHandler {
         }
         newest.forEach((key, state) -> {
             int split = key.indexOf('\u0000');
-            purchasing.onStockLevel(key.substring(0, split), key.substring(split + 1), state.available(), state.version());
+            replenishment.onStockLevel(key.substring(0, split), key.substring(split + 1), state.available(), state.version());
         });
     }
 
@@ -73,7 +73,7 @@ public class StockProjections implements EventHandler {
             return;
         }
         try {
-            purchasing.onStockLevel(payload.getString("sku"), payload.getString("location"), level.getInt("available"),
+            replenishment.onStockLevel(payload.getString("sku"), payload.getString("location"), level.getInt("available"),
                     level.getJsonNumber("version").longValue());
         } catch (ClassCastException | NullPointerException e) {
             throw new MalformedEventException(event.type() + " " + event.eventId() + " has no usable level state", e);

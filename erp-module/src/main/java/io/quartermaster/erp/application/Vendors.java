@@ -2,7 +2,7 @@ package io.quartermaster.erp.application;
 
 import io.quartermaster.erp.api.PutVendor;
 import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
-import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ class Vendors {
 
     VendorView put(String code, PutVendor vendor) {
         if (code == null || !code.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")) {
-            throw ProblemException.invalidField("code", "1 to 32 letters, digits, '.', '_' or '-'");
+            throw new InvalidField("code", "1 to 32 letters, digits, '.', '_' or '-'");
         }
         return transactions.inTransaction(() -> {
             em.createNativeQuery("insert into erp.vendor (code, name, email, lead_time_days) values (?1, ?2, ?3, ?4) "

@@ -1,6 +1,6 @@
 package io.quartermaster.inventory.api;
 
-import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.InvalidField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +15,20 @@ public record CartLine(String sku, int quantity) {
      */
     public static List<CartLine> merge(List<CartLine> lines) {
         if (lines == null || lines.isEmpty()) {
-            throw ProblemException.invalidField("lines", "at least one line");
+            throw new InvalidField("lines", "at least one line");
         }
         Map<String, Integer> merged = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             CartLine line = lines.get(i);
             if (line == null || line.sku() == null || line.sku().isBlank()) {
-                throw ProblemException.invalidField("lines[" + i + "].sku", "must not be blank");
+                throw new InvalidField("lines[" + i + "].sku", "must not be blank");
             }
             if (line.quantity() <= 0) {
-                throw ProblemException.invalidField("lines[" + i + "].quantity", "must be greater than 0");
+                throw new InvalidField("lines[" + i + "].quantity", "must be greater than 0");
             }
             long sum = (long) merged.getOrDefault(line.sku(), 0) + line.quantity();
             if (sum > io.quartermaster.platform.api.Money.MAX_QUANTITY) {
-                throw ProblemException.invalidField("lines[" + i + "].quantity", "the lines of " + line.sku()
+                throw new InvalidField("lines[" + i + "].quantity", "the lines of " + line.sku()
                         + " add up to more than " + io.quartermaster.platform.api.Money.MAX_QUANTITY + " units");
             }
             merged.put(line.sku(), (int) sum);

@@ -10,8 +10,9 @@ import java.util.UUID;
  * The inventory module's contract. Every stock command runs as one short transaction that
  * locks the stock rows it touches in (location, SKU) order, checks, changes, appends its
  * movements and stores its events; when called inside the caller's transaction it joins it.
- * Refusals are {@code ProblemException}s: 404 unknown SKU or location, 400 bad quantities,
- * 409 not enough stock (with {@code shortages}), 410 hold expired.
+ * Refusals are named ({@code api.refusal}; the platform's {@code InvalidField}, {@code NotFound}):
+ * {@code UnknownSku}/{@code UnknownLocation}, {@code InvalidField} for bad quantities,
+ * {@code InsufficientStock} (with {@code shortages}), {@code BelowReserved}, {@code HoldExpired}, …
  */
 public interface InventoryFacade {
 

@@ -11,7 +11,7 @@ import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.inventory.domain.catalogue.Location;
 import io.quartermaster.inventory.domain.catalogue.Product;
 import io.quartermaster.platform.api.persistence.LikePatterns;
-import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,7 +77,7 @@ class Catalogue {
             case "sku" -> "p.sku";
             case "name" -> "p.name";
             case "price" -> "p.price";
-            default -> throw ProblemException.invalidField("sort", "one of sku, name, price");
+            default -> throw new InvalidField("sort", "one of sku, name, price");
         } + (ascending ? " asc" : " desc") + ", p.sku";
         String where = text == null || text.isBlank() ? ""
                 : " where lower(p.sku) like :text or lower(p.name) like :text";
@@ -94,7 +94,7 @@ class Catalogue {
 
     Saved<LocationView> putLocation(String code, PutLocation request) {
         if (code == null || !code.matches("^[A-Z0-9][A-Z0-9_-]{0,31}$")) {
-            throw ProblemException.invalidField("code", "1 to 32 upper-case letters, digits, '_' or '-'");
+            throw new InvalidField("code", "1 to 32 upper-case letters, digits, '_' or '-'");
         }
         return transactions.inTransaction(() -> {
             Optional<Location> existing = findLocation(code);
@@ -125,7 +125,7 @@ class Catalogue {
 
     Location requireLocation(String code, String field) {
         if (code == null || code.isBlank()) {
-            throw ProblemException.invalidField(field, "must not be blank");
+            throw new InvalidField(field, "must not be blank");
         }
         return findLocation(code).orElseThrow(() -> new UnknownLocation("no location " + code, Map.of("field", field)));
     }
@@ -143,7 +143,7 @@ class Catalogue {
 
     static void requireSkuFormat(String sku) {
         if (sku == null || !sku.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")) {
-            throw ProblemException.invalidField("sku", "1 to 64 letters, digits, '.', '_' or '-'");
+            throw new InvalidField("sku", "1 to 64 letters, digits, '.', '_' or '-'");
         }
     }
 

@@ -12,8 +12,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,7 +36,7 @@ public class HoldSweeper {
     private static final int BATCH = 200;
 
     @Inject
-    InventoryService inventory;
+    Inventory inventory;
 
     @Inject
     @ConfigProperty(name = "qm.holds.sweep-millis", defaultValue = "500")

@@ -2,7 +2,6 @@ package io.quartermaster.inventory.application;
 
 import static io.quartermaster.inventory.application.StockRows.index;
 import static io.quartermaster.inventory.application.StockRows.insufficient;
-import static io.quartermaster.inventory.application.StockRows.key;
 import static io.quartermaster.inventory.application.StockRows.state;
 import static io.quartermaster.inventory.application.StockRows.view;
 
@@ -19,10 +18,8 @@ import io.quartermaster.inventory.api.event.StockReleased;
 import io.quartermaster.inventory.api.event.StockReserved;
 import io.quartermaster.inventory.api.event.StockSold;
 import io.quartermaster.inventory.api.refusal.HoldExpired;
-import io.quartermaster.inventory.api.refusal.HoldNotActive;
 import io.quartermaster.inventory.api.refusal.UnknownLocation;
 import io.quartermaster.inventory.api.refusal.UnknownSku;
-import io.quartermaster.inventory.domain.catalogue.Location;
 import io.quartermaster.inventory.domain.hold.Hold;
 import io.quartermaster.inventory.domain.hold.HoldLine;
 import io.quartermaster.inventory.domain.hold.HoldStatus;
@@ -31,8 +28,8 @@ import io.quartermaster.inventory.domain.stock.StockChange;
 import io.quartermaster.inventory.domain.stock.StockLevel;
 import io.quartermaster.inventory.domain.stock.StockLevels;
 import io.quartermaster.inventory.domain.stock.StockMovement;
-import io.quartermaster.platform.api.event.DomainEvent;
 import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseClock;
 import io.quartermaster.platform.api.tx.Transactions;
@@ -53,7 +50,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.LongFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -79,6 +75,9 @@ public class Holds {
     Outbox outbox;
 
     @Inject
+    Catalogue catalogue;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -90,32 +89,6 @@ public class Holds {
     @Inject
     @ConfigProperty(name = "qm.stock.lock-timeout", defaultValue = "2s")
     String lockTimeout;
-
-    /** An event written after the batch's decisions, with its movement's id. */
-    private record PendingEvent(StockMovement movement, LongFunction<DomainEvent> event) {
-    }
-
-    /** What one batch has locked and read, shared by its decisions. */
-    private static final class Batch {
-        final Instant now;
-        final Map<Long, String> codes;
-        final Map<String, Long> idsByCode;
-        final Set<String> knownSkus;
-        final Map<UUID, Hold> holds;
-        final Map<String, StockLevel> levels;
-        final List<Hold> placed = new ArrayList<>();
-        final List<PendingEvent> events = new ArrayList<>();
-
-        Batch(Instant now, Map<Long, String> codes, Set<String> knownSkus, Map<UUID, Hold> holds,
-              Map<String, StockLevel> levels) {
-            this.now = now;
-            this.codes = codes;
-            this.idsByCode = byCode(codes);
-            this.knownSkus = knownSkus;
-            this.holds = holds;
-            this.levels = levels;
-        }
-    }
 
     /**
      * Applies the commands in the order given in one transaction (the caller's, when it has
@@ -137,7 +110,7 @@ public class Holds {
                 holdIds.add(release.holdId());
             }
         }
-        Map<Long, String> codes = locationCodes();
+        Map<Long, String> codes = catalogue.locationCodes();
         Set<String> knownSkus = skus.isEmpty() ? Set.of() : new HashSet<>(em.createQuery(
                         "select p.sku from Product p where p.sku in :skus", String.class)
                 .setParameter("skus", skus).getResultList());
@@ -147,7 +120,7 @@ public class Holds {
         // The union of every command's stock rows, locked once.
         Set<Long> rowLocations = new TreeSet<>();
         Set<String> rowSkus = new TreeSet<>();
-        Map<String, Long> idsByCode = byCode(codes);
+        Map<String, Long> idsByCode = StockRows.byCode(codes);
         for (HoldCommand command : commands) {
             if (command instanceof PlaceHold place && place.locations() != null && place.lines() != null) {
                 place.locations().stream().map(idsByCode::get).filter(java.util.Objects::nonNull).forEach(rowLocations::add);
@@ -169,7 +142,7 @@ public class Holds {
             levels = index(stockLevels.lockForUpdate(rowLocations, rowSkus));
         }
 
-        Batch batch = new Batch(now, codes, knownSkus, holds, levels);
+        HoldBatch batch = new HoldBatch(now, codes, knownSkus, holds, levels);
         List<HoldOutcome> outcomes = new ArrayList<>(commands.size());
         for (HoldCommand command : commands) {
             try {
@@ -179,11 +152,11 @@ public class Holds {
             }
         }
         batch.placed.forEach(em::persist);
-        publishEvents(batch);
+        batch.publishTo(outbox);
         return outcomes;
     }
 
-    private HoldView decide(Batch batch, HoldCommand command) {
+    private HoldView decide(HoldBatch batch, HoldCommand command) {
         if (command instanceof PlaceHold place) {
             return place(batch, place);
         }
@@ -195,10 +168,10 @@ public class Holds {
     }
 
     /** Every line or none; checks everything before it changes anything. */
-    private HoldView place(Batch batch, PlaceHold command) {
+    private HoldView place(HoldBatch batch, PlaceHold command) {
         List<CartLine> cart = CartLine.merge(command.lines());
         if (command.locations() == null || command.locations().isEmpty()) {
-            throw ProblemException.invalidField("locations", "at least one location to sell from");
+            throw new InvalidField("locations", "at least one location to sell from");
         }
         List<String> unknownSkus = cart.stream().map(CartLine::sku).filter(s -> !batch.knownSkus.contains(s)).toList();
         if (!unknownSkus.isEmpty()) {
@@ -212,7 +185,7 @@ public class Holds {
         List<Long> preference = command.locations().stream().map(batch.idsByCode::get).distinct().toList();
         List<Shortage> shortages = new ArrayList<>();
         for (CartLine line : cart) {
-            int available = preference.stream().mapToInt(l -> batch.levels.get(key(l, line.sku())).available()).sum();
+            int available = preference.stream().mapToInt(l -> batch.level(l, line.sku()).available()).sum();
             if (available < line.quantity()) {
                 shortages.add(new Shortage(line.sku(), line.quantity(), available));
             }
@@ -226,7 +199,7 @@ public class Holds {
         for (CartLine line : cart) {
             int remaining = line.quantity();
             for (Long locationId : preference) {
-                StockLevel level = batch.levels.get(key(locationId, line.sku()));
+                StockLevel level = batch.level(locationId, line.sku());
                 int take = Math.min(remaining, level.available());
                 if (take > 0) {
                     level.reserve(take, now);
@@ -234,8 +207,8 @@ public class Holds {
                     String location = batch.codes.get(locationId);
                     BigDecimal averageCost = level.averageCost();
                     StockLevelState state = state(level);
-                    batch.events.add(new PendingEvent(null, ignored -> new StockReserved(line.sku(), location, take,
-                            averageCost, BigDecimal.ZERO.setScale(2), holdId.toString(), null, command.actor(), state)));
+                    batch.publishLater(new StockReserved(line.sku(), location, take, averageCost, BigDecimal.ZERO.setScale(2),
+                            holdId.toString(), null, command.actor(), state));
                     remaining -= take;
                 }
                 if (remaining == 0) {
@@ -249,57 +222,42 @@ public class Holds {
         return view(hold, batch.codes);
     }
 
-    private HoldView confirm(Batch batch, ConfirmHold command) {
-        Hold hold = activeHold(batch, command.holdId());
+    private HoldView confirm(HoldBatch batch, ConfirmHold command) {
+        Hold hold = batch.activeHold(command.holdId());
         if (hold.expiredAt(batch.now)) {
             // The sweeper releases it; confirming now would sell units the buyer no longer holds.
             throw new HoldExpired("hold " + hold.id() + " expired at " + hold.expiresAt());
         }
         Instant now = clock.instant();
         for (HoldLine line : hold.lines()) {
-            StockLevel level = batch.levels.get(key(line.locationId(), line.sku()));
+            StockLevel level = batch.level(line.locationId(), line.sku());
             StockChange change = level.sellReserved(line.quantity(), now);
             StockMovement movement = new StockMovement(level, MovementKind.SALE, change, null, command.reference(),
                     command.actor(), now);
             em.persist(movement);
             String location = batch.codes.get(line.locationId());
             StockLevelState state = state(level);
-            batch.events.add(new PendingEvent(movement, id -> new StockSold(line.sku(), location, change.quantity(),
-                    change.unitCost(), change.value(), command.reference(), id, command.actor(), state)));
+            batch.publishLater(movement, id -> new StockSold(line.sku(), location, change.quantity(),
+                    change.unitCost(), change.value(), command.reference(), id, command.actor(), state));
         }
         hold.resolve(HoldStatus.CONFIRMED, command.actor(), now);
         return view(hold, batch.codes);
     }
 
-    private HoldView release(Batch batch, UUID holdId, HoldStatus outcome, String actor) {
-        Hold hold = activeHold(batch, holdId);
+    private HoldView release(HoldBatch batch, UUID holdId, HoldStatus outcome, String actor) {
+        Hold hold = batch.activeHold(holdId);
         Instant now = clock.instant();
         for (HoldLine line : hold.lines()) {
-            StockLevel level = batch.levels.get(key(line.locationId(), line.sku()));
+            StockLevel level = batch.level(line.locationId(), line.sku());
             level.unreserve(line.quantity(), now);
             String location = batch.codes.get(line.locationId());
             BigDecimal averageCost = level.averageCost();
             StockLevelState state = state(level);
-            batch.events.add(new PendingEvent(null, ignored -> new StockReleased(line.sku(), location, line.quantity(),
-                    averageCost, BigDecimal.ZERO.setScale(2), hold.id().toString(), null, actor, state)));
+            batch.publishLater(new StockReleased(line.sku(), location, line.quantity(), averageCost,
+                    BigDecimal.ZERO.setScale(2), hold.id().toString(), null, actor, state));
         }
         hold.resolve(outcome, actor, now);
         return view(hold, batch.codes);
-    }
-
-    private static Hold activeHold(Batch batch, UUID holdId) {
-        Hold hold = batch.holds.get(holdId);
-        if (hold == null) {
-            throw ProblemException.notFound("no hold " + holdId);
-        }
-        if (hold.status() != HoldStatus.ACTIVE) {
-            if (hold.status() == HoldStatus.EXPIRED) {
-                throw new HoldExpired("hold " + holdId + " expired at " + hold.expiresAt());
-            }
-            throw new HoldNotActive("hold " + holdId + " is already " + hold.status(),
-                    Map.of("holdStatus", hold.status().name()));
-        }
-        return hold;
     }
 
     /**
@@ -349,30 +307,13 @@ public class Holds {
                 skus.add(l.sku());
             }));
             stockLevels.boundLockWait(lockTimeout);
-            Batch batch = new Batch(clock.instant(), locationCodes(), Set.of(), holds,
+            HoldBatch batch = new HoldBatch(clock.instant(), catalogue.locationCodes(), Set.of(), holds,
                     index(stockLevels.lockForUpdate(locations, skus)));
             for (UUID id : ids) {
                 release(batch, id, HoldStatus.EXPIRED, "hold-expiry");
             }
-            publishEvents(batch);
+            batch.publishTo(outbox);
             return ids.size();
         });
-    }
-
-    /** The batch's events, in the order decided; a movement has its id from the sequence as soon as it is persisted. */
-    private void publishEvents(Batch batch) {
-        batch.events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
-    }
-
-    private static Map<String, Long> byCode(Map<Long, String> codes) {
-        Map<String, Long> ids = new HashMap<>();
-        codes.forEach((id, code) -> ids.put(code, id));
-        return ids;
-    }
-
-    private Map<Long, String> locationCodes() {
-        Map<Long, String> codes = new HashMap<>();
-        em.createQuery("select l from Location l", Location.class).getResultStream().forEach(l -> codes.put(l.id(), l.code()));
-        return codes;
     }
 }

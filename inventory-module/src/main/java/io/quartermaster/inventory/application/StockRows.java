@@ -3,13 +3,12 @@ package io.quartermaster.inventory.application;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.Shortage;
 import io.quartermaster.inventory.api.event.StockLevelState;
+import io.quartermaster.inventory.api.refusal.InsufficientStock;
 import io.quartermaster.inventory.domain.hold.Hold;
 import io.quartermaster.inventory.domain.stock.StockLevel;
-import io.quartermaster.platform.api.problem.ProblemException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Small pieces the stock use cases share: rows indexed by (location, SKU), event state, views, the shortage refusal. */
 final class StockRows {
@@ -27,16 +26,20 @@ final class StockRows {
         return locationId + "|" + sku;
     }
 
+    /** Location ids by code, from codes by id. */
+    static Map<String, Long> byCode(Map<Long, String> codes) {
+        Map<String, Long> ids = new HashMap<>();
+        codes.forEach((id, code) -> ids.put(code, id));
+        return ids;
+    }
+
     static StockLevelState state(StockLevel level) {
         return new StockLevelState(level.onHand(), level.reserved(), level.available(), level.averageCost(),
                 level.totalValue(), level.version());
     }
 
-    static ProblemException insufficient(List<Shortage> shortages) {
-        String detail = shortages.stream()
-                .map(s -> s.sku() + ": requested " + s.requested() + ", available " + s.available())
-                .collect(Collectors.joining("; "));
-        return ProblemException.conflict("Insufficient stock", detail, Map.of("shortages", shortages));
+    static InsufficientStock insufficient(List<Shortage> shortages) {
+        return new InsufficientStock(shortages);
     }
 
     static HoldView view(Hold hold, Map<Long, String> codes) {

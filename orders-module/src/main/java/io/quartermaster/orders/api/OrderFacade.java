@@ -9,9 +9,9 @@ import java.util.UUID;
 
 /**
  * Checkout and orders. Payment capture never runs inside a stock transaction: hold (one
- * transaction) → capture → confirm (another). Refusals are {@code ProblemException}s:
- * 404 not found (or not the caller's), 409 insufficient stock or wrong state, 402 declined,
- * 410 the hold expired (the capture is refunded).
+ * transaction) → capture → confirm (another). Refusals are named ({@code api.refusal}):
+ * {@code NotFound} (or not the caller's), {@code InsufficientStock} or a wrong state,
+ * {@code PaymentDeclined}, {@code CheckoutExpired} (the capture is refunded).
  */
 public interface OrderFacade {
 

@@ -5,7 +5,7 @@ import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.orders.domain.order.OrderStatus;
 import io.quartermaster.platform.api.persistence.LikePatterns;
-import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.InvalidField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -83,7 +83,7 @@ class OrderSearches {
             try {
                 parameters.add(OrderStatus.valueOf(search.status()).name());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "one of " + Arrays.stream(OrderStatus.values())
+                throw new InvalidField("status", "one of " + Arrays.stream(OrderStatus.values())
                         .map(Enum::name).collect(Collectors.joining(", ")));
             }
             conditions.add("o.status = ?");

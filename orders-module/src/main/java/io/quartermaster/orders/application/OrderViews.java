@@ -10,7 +10,6 @@ import io.quartermaster.orders.api.refusal.CheckoutExpired;
 import io.quartermaster.orders.domain.order.Checkout;
 import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.orders.domain.order.OrderItem;
-import io.quartermaster.platform.api.problem.ProblemException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -41,11 +40,11 @@ final class OrderViews {
                 i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))).toList();
     }
 
-    static ProblemException expired(Checkout c) {
+    static CheckoutExpired expired(Checkout c) {
         return expired(c.id(), c.expiresAt());
     }
 
-    static ProblemException expired(java.util.UUID checkoutId, Instant expiresAt) {
+    static CheckoutExpired expired(java.util.UUID checkoutId, Instant expiresAt) {
         return new CheckoutExpired("the hold of checkout " + checkoutId + " expired at "
                 + expiresAt + "; nothing was charged (or the charge was refunded)");
     }

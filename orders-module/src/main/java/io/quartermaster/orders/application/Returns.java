@@ -17,7 +17,7 @@ import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.orders.domain.payment.PaymentGateway;
 import io.quartermaster.platform.api.Money;
 import io.quartermaster.platform.api.event.Outbox;
-import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.NotFound;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,7 +79,7 @@ class Returns {
         Outcome outcome = transactions.inTransaction(() -> {
             CustomerOrder order = Optional.ofNullable(em.find(CustomerOrder.class, id, LockModeType.PESSIMISTIC_WRITE))
                     .filter(o -> OrderViews.visible(o.owner(), viewer))
-                    .orElseThrow(() -> ProblemException.notFound("no order " + id));
+                    .orElseThrow(() -> new NotFound("no order " + id));
             Instant now = clock.instant();
             CustomerOrder.Refund refund;
             try {

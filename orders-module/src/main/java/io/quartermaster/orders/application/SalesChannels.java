@@ -5,7 +5,7 @@ import io.quartermaster.orders.api.ChannelView;
 import io.quartermaster.orders.api.PutChannel;
 import io.quartermaster.orders.api.refusal.UnknownChannel;
 import io.quartermaster.orders.domain.order.SalesChannel;
-import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,12 +33,12 @@ class SalesChannels {
 
     ChannelView put(String code, PutChannel request) {
         if (code == null || !code.matches("^[A-Z][A-Z0-9_]{1,31}$")) {
-            throw ProblemException.invalidField("code", "2 to 32 upper-case letters, digits or '_'");
+            throw new InvalidField("code", "2 to 32 upper-case letters, digits or '_'");
         }
         List<String> known = inventory.locations().stream().map(l -> l.code()).toList();
         for (int i = 0; i < request.locations.size(); i++) {
             if (!known.contains(request.locations.get(i))) {
-                throw ProblemException.invalidField("locations[" + i + "]", "no location " + request.locations.get(i));
+                throw new InvalidField("locations[" + i + "]", "no location " + request.locations.get(i));
             }
         }
         return transactions.inTransaction(() -> {

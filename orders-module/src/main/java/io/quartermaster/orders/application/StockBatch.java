@@ -30,6 +30,7 @@ import io.quartermaster.platform.api.Money;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.idempotency.IdempotencyKeys;
 import io.quartermaster.platform.api.idempotency.IdempotentCall;
+import io.quartermaster.platform.api.problem.NotFound;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.DatabaseClock;
 import io.quartermaster.platform.api.tx.Transactions;
@@ -158,7 +159,7 @@ public class StockBatch {
                     StockRequest.ConfirmPaid confirm = (StockRequest.ConfirmPaid) request;
                     Checkout c = locked.get(confirm.checkoutId());
                     if (c == null || !(confirm.viewer().staff() || c.owner().equals(confirm.viewer().owner()))) {
-                        throw ProblemException.notFound("no checkout " + confirm.checkoutId());
+                        throw new NotFound("no checkout " + confirm.checkoutId());
                     }
                     if (c.status() == CheckoutStatus.CONFIRMED) {
                         // A retry after a lost answer: the order exists already.

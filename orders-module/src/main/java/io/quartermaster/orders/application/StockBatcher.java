@@ -213,7 +213,7 @@ public class StockBatcher {
         requests.addAndGet(size);
     }
 
-    private static ProblemException busy(String detail) {
+    private static Busy busy(String detail) {
         return new Busy(detail, Map.of("retryAfter", 1));
     }
 }

@@ -22,7 +22,7 @@ public class FirstAdmin {
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
 
     @Inject
-    IdentityService identity;
+    Identity identity;
 
     @Inject
     @ConfigProperty(name = "qm.admin.password")

@@ -1,31 +1,7 @@
 package io.quartermaster.web.openapi;
 
-import io.quartermaster.web.rest.admin.ApiClientsResource;
-import io.quartermaster.web.rest.admin.DeadLettersResource;
-import io.quartermaster.web.rest.admin.InvariantsResource;
-import io.quartermaster.web.rest.admin.StockBatchesResource;
-import io.quartermaster.web.rest.admin.StockChecksResource;
-import io.quartermaster.web.rest.admin.UsersResource;
-import io.quartermaster.web.rest.admin.WebhooksResource;
-import io.quartermaster.web.rest.erp.PurchaseOrdersResource;
-import io.quartermaster.web.rest.erp.ReplenishmentSettingsResource;
-import io.quartermaster.web.rest.erp.VendorsResource;
-import io.quartermaster.web.rest.inventory.LocationsResource;
-import io.quartermaster.web.rest.inventory.ProductsResource;
-import io.quartermaster.web.rest.inventory.StockLevelsResource;
-import io.quartermaster.web.rest.ledger.LedgerReportsResource;
-import io.quartermaster.web.rest.ledger.PeriodsResource;
-import io.quartermaster.web.rest.orders.CheckoutsResource;
-import io.quartermaster.web.rest.orders.ChannelsResource;
-import io.quartermaster.web.rest.orders.OrdersResource;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,15 +36,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class ApiDocument implements OASFilter {
 
-    static final String PREFIX = "/api/v1";
-
-    /** Every resource of the API; {@code ApiDocumentTest} fails when one is missing. */
-    static final List<Class<?>> RESOURCES = List.of(ApiClientsResource.class, DeadLettersResource.class,
-            InvariantsResource.class, StockBatchesResource.class, StockChecksResource.class, UsersResource.class,
-            WebhooksResource.class, PurchaseOrdersResource.class, ReplenishmentSettingsResource.class, VendorsResource.class,
-            LocationsResource.class, ProductsResource.class, StockLevelsResource.class, LedgerReportsResource.class,
-            PeriodsResource.class, CheckoutsResource.class, ChannelsResource.class, OrdersResource.class);
-
     private static final String IDEMPOTENCY_KEY = "Repeat the same request with the same key (1 to 200 characters) to get the "
             + "first answer again with no second effect; kept at least 24 hours.";
 
@@ -88,86 +55,6 @@ public class ApiDocument implements OASFilter {
         REFUSALS.put(503, "Temporarily unable (queue full, database or broker away); try again after `Retry-After` seconds.");
     }
 
-    /** The resources' methods per {@code "METHOD /path"} (a report's JSON and CSV methods share one operation). */
-    static Map<String, List<Method>> methods() {
-        Map<String, List<Method>> methods = new LinkedHashMap<>();
-        for (Class<?> resource : RESOURCES) {
-            String base = resource.getAnnotation(Path.class).value();
-            for (Method method : resource.getDeclaredMethods()) {
-                String verb = verb(method);
-                if (verb != null) {
-                    Path sub = method.getAnnotation(Path.class);
-                    methods.computeIfAbsent(verb + " " + join(base, sub == null ? "" : sub.value()), k -> new ArrayList<>())
-                            .add(method);
-                }
-            }
-        }
-        return methods;
-    }
-
-    /** Roles per operation, read from its methods' {@code @RolesAllowed} (or their class's). */
-    static Map<String, Set<String>> roles() {
-        Map<String, Set<String>> roles = new LinkedHashMap<>();
-        methods().forEach((key, methods) -> {
-            Set<String> names = new TreeSet<>();
-            for (Method method : methods) {
-                RolesAllowed allowed = method.getAnnotation(RolesAllowed.class) != null
-                        ? method.getAnnotation(RolesAllowed.class) : method.getDeclaringClass().getAnnotation(RolesAllowed.class);
-                if (method.getAnnotation(PermitAll.class) == null && allowed != null) {
-                    names.addAll(List.of(allowed.value()));
-                }
-            }
-            roles.put(key, names);
-        });
-        return roles;
-    }
-
-    /** The body's class per operation: the parameter without a JAX-RS annotation. */
-    static Map<String, Class<?>> bodies() {
-        Map<String, Class<?>> bodies = new LinkedHashMap<>();
-        methods().forEach((key, methods) -> methods.stream().map(BodySchemas::bodyClass).flatMap(java.util.Optional::stream)
-                .findFirst().ifPresent(type -> bodies.put(key, type)));
-        return bodies;
-    }
-
-    /** The answer's type per operation: its JSON method's return type, or {@link ApiOperations#ANSWERS}. */
-    static Map<String, java.lang.reflect.Type> answers() {
-        Map<String, java.lang.reflect.Type> answers = new LinkedHashMap<>();
-        methods().forEach((key, methods) -> {
-            for (Method method : methods) {
-                jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
-                Class<?> returned = method.getReturnType();
-                if ((produces == null || List.of(produces.value()).contains("application/json"))
-                        && returned != jakarta.ws.rs.core.Response.class && returned != void.class) {
-                    answers.putIfAbsent(key, method.getGenericReturnType());
-                }
-            }
-        });
-        answers.putAll(ApiOperations.ANSWERS);
-        return answers;
-    }
-
-    private static String verb(Method method) {
-        if (method.isAnnotationPresent(GET.class)) {
-            return "GET";
-        }
-        if (method.isAnnotationPresent(POST.class)) {
-            return "POST";
-        }
-        if (method.isAnnotationPresent(PUT.class)) {
-            return "PUT";
-        }
-        if (method.isAnnotationPresent(DELETE.class)) {
-            return "DELETE";
-        }
-        return null;
-    }
-
-    private static String join(String base, String sub) {
-        String path = ("/" + base + "/" + sub).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents() == null ? OASFactory.createObject(Components.class) : openAPI.getComponents();
@@ -176,18 +63,18 @@ public class ApiDocument implements OASFilter {
         // payment); every body is described from its class instead, with its validation rules.
         // The runtime's own schemas are replaced by these, so that none is left half-described.
         components.setSchemas(new java.util.TreeMap<>());
-        Map<String, Class<?>> bodies = bodies();
+        Map<String, Class<?>> bodies = ApiResources.bodies();
         bodies.values().forEach(type -> components.addSchema(BodySchemas.name(type), BodySchemas.of(type, 0, components)));
         withoutRuntimeEndpoints(openAPI);
         components.addSchema("Problem", problemSchema());
         components.addSchema("WebhookEnvelope", envelopeSchema());
-        Map<String, Set<String>> roles = roles();
-        Map<String, java.lang.reflect.Type> answers = answers();
+        Map<String, Set<String>> roles = ApiResources.roles();
+        Map<String, java.lang.reflect.Type> answers = ApiResources.answers();
         if (openAPI.getPaths() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            String shortPath = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+            String shortPath = path.startsWith(ApiResources.PREFIX) ? path.substring(ApiResources.PREFIX.length()) : path;
             item.getOperations().forEach((method, operation) -> {
                 String key = method.name() + " " + shortPath;
                 describe(key, operation, roles.getOrDefault(key, Set.of()), !path.contains("{"));
@@ -200,7 +87,7 @@ public class ApiDocument implements OASFilter {
                 }
             });
         });
-        PathItem webhooks = openAPI.getPaths().getPathItem(PREFIX + "/admin/webhooks");
+        PathItem webhooks = openAPI.getPaths().getPathItem(ApiResources.PREFIX + "/admin/webhooks");
         if (webhooks != null && webhooks.getPOST() != null) {
             webhooks.getPOST().addCallback("event", eventCallback());
         }

@@ -99,19 +99,54 @@ class ModuleBoundariesTest {
                 .orShould().callConstructor(io.quartermaster.platform.api.problem.ProblemException.class, int.class,
                         String.class, String.class, java.util.Map.class)
                 .orShould().callMethod(io.quartermaster.platform.api.problem.ProblemException.class, "status")
+                .orShould().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a ProblemException factory (invalidField, notFound, conflict, …)",
+                        call -> call.getTargetOwner().isEquivalentTo(io.quartermaster.platform.api.problem.ProblemException.class)
+                                && call.getTarget().resolveMember().map(m -> m.getModifiers().contains(
+                                        com.tngtech.archunit.core.domain.JavaModifier.STATIC)).orElse(false)))
                 .because("a refusal is named for what went wrong (HoldExpired, PeriodClosed, OverReceipt: the modules' "
-                        + "api.refusal packages); its kind becomes a status once, in the platform's Refusal")
+                        + "api.refusal packages; InvalidField and NotFound from the platform); its kind becomes a status "
+                        + "once, in the platform's Refusal")
                 .check(classes);
     }
 
     @Test
     void namesExplainThemselves() {
         noClasses().should().haveSimpleNameEndingWith("Impl")
+                .orShould().haveSimpleNameEndingWith("Service")
                 .orShould().haveSimpleNameEndingWith("Manager")
                 .orShould().haveSimpleNameEndingWith("Helper")
                 .orShould().haveSimpleNameEndingWith("Util")
                 .orShould().haveSimpleNameEndingWith("Utils")
                 .orShould().haveSimpleNameEndingWith("DTO")
+                .because("a class is named for what it is or does (Inventory, Checkouts, Journal, Replenishment), "
+                        + "not for its role in a pattern")
+                .check(classes);
+    }
+
+    @Test
+    void identityAndWebhooksStayOutOfTheBusinessModules() {
+        noClasses().that().resideInAnyPackage("io.quartermaster.inventory..", "io.quartermaster.orders..", "io.quartermaster.erp..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quartermaster.platform..identity..",
+                        "io.quartermaster.platform..webhook..")
+                .because("identity and webhooks sit beside the shared kernel, not in it: the modules share Money, "
+                        + "events, the outbox, idempotency, refusals and the clocks, and learn who called from web "
+                        + "(Seller, Viewer, an actor name)")
+                .check(classes);
+    }
+
+    @Test
+    void aFacadeIsImplementedInItsModulesApplicationLayer() {
+        classes().that().implement(io.quartermaster.inventory.api.InventoryFacade.class)
+                .or().implement(io.quartermaster.orders.api.OrderFacade.class)
+                .or().implement(io.quartermaster.erp.api.LedgerFacade.class)
+                .or().implement(io.quartermaster.erp.api.ReplenishmentFacade.class)
+                .or().implement(io.quartermaster.platform.api.identity.IdentityFacade.class)
+                .or().implement(io.quartermaster.platform.api.webhook.WebhookFacade.class)
+                .should().resideInAPackage("io.quartermaster.*.application..")
+                .andShould().haveSimpleNameNotEndingWith("Facade")
+                .because("the facade is the module's front door; its implementation only hands each call to the "
+                        + "use case that owns it")
                 .check(classes);
     }
 

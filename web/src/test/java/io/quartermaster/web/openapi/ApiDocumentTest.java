@@ -23,12 +23,12 @@ class ApiDocumentTest {
                 .importPackages("io.quartermaster.web.rest").stream()
                 .filter(c -> c.isAnnotatedWith(jakarta.ws.rs.Path.class))
                 .map(JavaClass::getName).toList();
-        assertThat(ApiDocument.RESOURCES.stream().map(Class::getName)).containsExactlyInAnyOrderElementsOf(resources);
+        assertThat(ApiResources.RESOURCES.stream().map(Class::getName)).containsExactlyInAnyOrderElementsOf(resources);
     }
 
     @Test
     void everyOperationHasItsDocumentationAndNoEntryIsLeftOver() {
-        Map<String, Set<String>> roles = ApiDocument.roles();
+        Map<String, Set<String>> roles = ApiResources.roles();
         assertThat(ApiOperations.DOCS.keySet()).containsExactlyInAnyOrderElementsOf(roles.keySet());
         roles.forEach((operation, who) -> assertThat(who).as("roles of " + operation).isNotEmpty());
         Set<String> ids = new HashSet<>();

@@ -12,6 +12,8 @@ public abstract class Refusal extends ProblemException {
 
     /** What kind of refusal: which answer a caller gets. */
     public enum Kind {
+        /** A field of the request is wrong (named in {@code errors}): 400. */
+        INVALID(400),
         /** The thing named does not exist (or is not the caller's): 404. */
         UNKNOWN(404),
         /** The caller may not do this with what it named (a channel not set up for sales): 403. */

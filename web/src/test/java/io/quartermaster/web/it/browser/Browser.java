@@ -168,7 +168,17 @@ final class Browser implements AutoCloseable {
      */
     void clickUntilText(By target, By check, String text) {
         for (int attempt = 1; ; attempt++) {
-            click(target);
+            try {
+                click(target);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // Not clickable for the whole wait: the table was still being re-rendered. Once more, then give up
+                // with a picture of what the page showed.
+                if (attempt == 3) {
+                    screenshot("click-failed-" + System.currentTimeMillis());
+                    throw e;
+                }
+                continue;
+            }
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(5))
                         .until(replaced(ExpectedConditions.textToBePresentInElementLocated(check, text)));

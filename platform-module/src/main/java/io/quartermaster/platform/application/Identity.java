@@ -23,7 +23,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 @ApplicationScoped
-public class IdentityService implements IdentityFacade {
+public class Identity implements IdentityFacade {
 
-    private static final Logger LOG = Logger.getLogger(IdentityService.class.getName());
+    private static final Logger LOG = Logger.getLogger(Identity.class.getName());
     /** How long a verified Basic credential is trusted without re-running PBKDF2. */
     private static final long CACHE_MILLIS = 60_000;
 

@@ -4,21 +4,13 @@ import static io.quartermaster.orders.application.OrderViews.expired;
 import static io.quartermaster.orders.application.OrderViews.view;
 
 import io.quartermaster.inventory.api.InventoryFacade;
-import io.quartermaster.orders.api.ChannelView;
 import io.quartermaster.orders.api.CheckoutRequest;
 import io.quartermaster.orders.api.CheckoutView;
-import io.quartermaster.orders.api.OrderFacade;
-import io.quartermaster.orders.api.OrderHistory;
 import io.quartermaster.orders.api.OrderRequest;
-import io.quartermaster.orders.api.OrderSearch;
 import io.quartermaster.orders.api.OrderView;
-import io.quartermaster.orders.api.OrdersPerHour;
 import io.quartermaster.orders.api.PaymentRequest;
 import io.quartermaster.orders.api.PlacedOrder;
-import io.quartermaster.orders.api.PutChannel;
-import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.orders.api.Seller;
-import io.quartermaster.orders.api.StockBatchSizes;
 import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.api.refusal.AlreadyConfirmed;
 import io.quartermaster.orders.api.refusal.CheckoutNotHeld;
@@ -32,9 +24,9 @@ import io.quartermaster.orders.domain.payment.Payment;
 import io.quartermaster.orders.domain.payment.PaymentGateway;
 import io.quartermaster.orders.domain.payment.PaymentUnavailable;
 import io.quartermaster.platform.api.Money;
-import io.quartermaster.platform.api.check.InvariantCheck;
-import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.idempotency.IdempotentCall;
+import io.quartermaster.platform.api.problem.InvalidField;
+import io.quartermaster.platform.api.problem.NotFound;
 import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.problem.Refusal;
 import io.quartermaster.platform.api.tx.DatabaseClock;
@@ -47,7 +39,6 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,7 +46,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Checkout and orders. The order of operations of a confirm is what keeps it from
+ * Checkouts and one-shot orders: started, confirmed (paid), released. The order of operations of a confirm is what keeps it from
  * overselling or losing money:
  * <ol>
  * <li>transaction 1 — the checkout is HELD (its stock is reserved by the hold) and moves to PAYING;
@@ -71,9 +62,9 @@ import java.util.logging.Logger;
  * what another holds; and money is only kept when the order exists.
  */
 @ApplicationScoped
-public class OrderService implements OrderFacade {
+public class Checkouts {
 
-    private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
+    private static final Logger LOG = Logger.getLogger(Checkouts.class.getName());
 
     @PersistenceContext(unitName = "orders")
     EntityManager em;
@@ -82,13 +73,7 @@ public class OrderService implements OrderFacade {
     InventoryFacade inventory;
 
     @Inject
-    OrderInvariants invariantChecks;
-
-    @Inject
     PaymentGateway gateway;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Transactions transactions;
@@ -105,33 +90,16 @@ public class OrderService implements OrderFacade {
     @Inject
     DatabaseClock databaseClock;
 
-    @Inject
-    OrderTimeline timeline;
-
-    @Inject
-    OrderSearches searches;
-
-    @Inject
-    Returns returns;
-
-    @Inject
-    SalesChannels channels;
-
-    // ---------------------------------------------------------------- checkout
-
-    @Override
     public CheckoutView startCheckout(Seller seller, CheckoutRequest request) {
         return (CheckoutView) batcher.submit(new StockRequest.HoldCart(seller, OrderViews.merge(request.lines), UUID.randomUUID(),
                 request.customerRef, false, false, null));
     }
 
-    @Override
     public Optional<CheckoutView> checkout(UUID id, Viewer viewer) {
         return Optional.ofNullable(em.find(Checkout.class, id)).filter(c -> OrderViews.visible(c.owner(), viewer))
                 .map(c -> view(c, databaseClock.now()));
     }
 
-    @Override
     public OrderView confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer) {
         return confirmCheckout(id, payment, viewer, null).order();
     }
@@ -228,7 +196,6 @@ public class OrderService implements OrderFacade {
         }
     }
 
-    @Override
     public CheckoutView releaseCheckout(UUID id, Viewer viewer) {
         return transactions.inTransaction(() -> {
             Checkout c = lockVisible(id, viewer);
@@ -244,17 +211,14 @@ public class OrderService implements OrderFacade {
         });
     }
 
-    @Override
     public OrderView placeOrder(Seller seller, OrderRequest request) {
         return oneShot(seller, request, null, null).order();
     }
 
-    @Override
     public OrderView placeOrder(Seller seller, OrderRequest request, String requestKey) {
         return oneShot(seller, request, requestKey, null).order();
     }
 
-    @Override
     public PlacedOrder placeOrder(Seller seller, OrderRequest request, IdempotentCall call) {
         return oneShot(seller, request, call.key(), call);
     }
@@ -274,7 +238,7 @@ public class OrderService implements OrderFacade {
         if (held instanceof ExistingCheckout earlier) {
             if (earlier.status() == CheckoutStatus.CONFIRMED) {
                 LOG.info(() -> "One-shot order retried with key '" + requestKey + "': returning order " + earlier.orderId());
-                return new PlacedOrder(order(earlier.orderId(), viewer).orElseThrow(), null, null);
+                return new PlacedOrder(OrderViews.view(em.find(CustomerOrder.class, earlier.orderId())), null, null);
             }
             return confirmCheckout(checkoutId, request.payment, viewer, call);
         }
@@ -284,94 +248,15 @@ public class OrderService implements OrderFacade {
 
     private static void requireToken(PaymentRequest payment) {
         if (payment == null || payment.token == null || payment.token.isBlank()) {
-            throw ProblemException.invalidField("payment.token", "must not be blank");
+            throw new InvalidField("payment.token", "must not be blank");
         }
     }
-
-    // ---------------------------------------------------------------- orders
-
-    @Override
-    public Optional<OrderView> order(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> OrderViews.visible(o.owner(), viewer)).map(OrderViews::view);
-    }
-
-    @Override
-    public List<OrderView> orders(Viewer viewer, String channel, String status, int limit) {
-        return orders(viewer, new OrderSearch(channel, status, null, null), 0, limit);
-    }
-
-    @Override
-    public List<OrderView> orders(Viewer viewer, OrderSearch search, int first, int max) {
-        return searches.page(viewer, search, first, max).stream().map(OrderViews::view).toList();
-    }
-
-    @Override
-    public long countOrders(Viewer viewer, OrderSearch search) {
-        return searches.count(viewer, search);
-    }
-
-    @Override
-    public List<OrdersPerHour> ordersPerHour(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select date_trunc('hour', placed_at), channel, count(*) from orders.customer_order
-                        where placed_at >= ? and placed_at < ? group by 1, 2 order by 1, 2""")
-                .setParameter(1, java.sql.Timestamp.from(from)).setParameter(2, java.sql.Timestamp.from(to))
-                .getResultList();
-        return rows.stream().map(r -> new OrdersPerHour(((java.sql.Timestamp) r[0]).toInstant(), (String) r[1],
-                ((Number) r[2]).longValue())).toList();
-    }
-
-    @Override
-    public Optional<OrderHistory> history(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> OrderViews.visible(o.owner(), viewer))
-                .map(timeline::of);
-    }
-
-    @Override
-    public OrderView cancel(UUID id, Viewer viewer) {
-        return returns.cancel(id, viewer);
-    }
-
-    @Override
-    public OrderView returnLines(UUID id, ReturnRequest request, Viewer viewer) {
-        return returns.returnLines(id, request, viewer);
-    }
-
-    // ---------------------------------------------------------------- channels (SalesChannels)
-
-    @Override
-    public List<ChannelView> channels() {
-        return channels.all();
-    }
-
-    @Override
-    public ChannelView putChannel(String code, PutChannel request) {
-        return channels.put(code, request);
-    }
-
-    @Override
-    public List<String> locationsOf(String channel) {
-        return channels.channel(channel).locations();
-    }
-
-    // ---------------------------------------------------------------- helpers
 
     private Checkout lockVisible(UUID id, Viewer viewer) {
         Checkout c = em.find(Checkout.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || !OrderViews.visible(c.owner(), viewer)) {
-            throw ProblemException.notFound("no checkout " + id);
+            throw new NotFound("no checkout " + id);
         }
         return c;
-    }
-
-    @Override
-    public StockBatchSizes stockBatchSizes() {
-        return batcher.sizes();
-    }
-
-    @Override
-    public List<InvariantCheck> invariants() {
-        return invariantChecks.run();
     }
 }

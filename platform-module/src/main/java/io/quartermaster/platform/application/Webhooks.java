@@ -33,9 +33,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 @ApplicationScoped
-public class WebhookService implements WebhookFacade {
+public class Webhooks implements WebhookFacade {
 
-    private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
+    private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
     /** After a rotation the old secret signs beside the new one this long, so receivers can switch without a gap. */
     static final int PREVIOUS_SECRET_HOURS = 24;
 
@@ -94,7 +94,7 @@ public class WebhookService implements WebhookFacade {
     public List<WebhookView> webhooks() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + VIEW_COLUMNS + "order by s.created_at, s.id").getResultList();
-        return rows.stream().map(WebhookService::view).toList();
+        return rows.stream().map(Webhooks::view).toList();
     }
 
     @Override
@@ -208,7 +208,7 @@ public class WebhookService implements WebhookFacade {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + VIEW_COLUMNS + "where s.id = ?1").setParameter(1, id)
                 .getResultList();
-        return rows.stream().findFirst().map(WebhookService::view);
+        return rows.stream().findFirst().map(Webhooks::view);
     }
 
     /** The URL and event types, or a 400 naming every field that is wrong. */

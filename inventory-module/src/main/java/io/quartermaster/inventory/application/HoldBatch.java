@@ -1,0 +1,88 @@
+package io.quartermaster.inventory.application;
+
+import static io.quartermaster.inventory.application.StockRows.key;
+
+import io.quartermaster.inventory.api.refusal.HoldExpired;
+import io.quartermaster.inventory.api.refusal.HoldNotActive;
+import io.quartermaster.inventory.domain.hold.Hold;
+import io.quartermaster.inventory.domain.hold.HoldStatus;
+import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.inventory.domain.stock.StockMovement;
+import io.quartermaster.platform.api.event.DomainEvent;
+import io.quartermaster.platform.api.event.Outbox;
+import io.quartermaster.platform.api.problem.NotFound;
+import io.quartermaster.platform.api.problem.ProblemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongFunction;
+
+/**
+ * What one batch of hold commands ({@link Holds}) has locked and read, shared by its decisions,
+ * and what the accepted ones produced: holds to insert and events to publish once every
+ * command has been decided.
+ */
+final class HoldBatch {
+
+    /** An event written after the batch's decisions, with its movement's id (0 when it has none). */
+    private record PendingEvent(StockMovement movement, LongFunction<DomainEvent> event) {
+    }
+
+    /** The database's time when the batch resolves holds (expiry is decided by it), else this instance's. */
+    final Instant now;
+    final Map<Long, String> codes;
+    final Map<String, Long> idsByCode;
+    final Set<String> knownSkus;
+    final List<Hold> placed = new ArrayList<>();
+    private final Map<UUID, Hold> holds;
+    private final Map<String, StockLevel> levels;
+    private final List<PendingEvent> events = new ArrayList<>();
+
+    HoldBatch(Instant now, Map<Long, String> codes, Set<String> knownSkus, Map<UUID, Hold> holds,
+              Map<String, StockLevel> levels) {
+        this.now = now;
+        this.codes = codes;
+        this.idsByCode = StockRows.byCode(codes);
+        this.knownSkus = knownSkus;
+        this.holds = holds;
+        this.levels = levels;
+    }
+
+    StockLevel level(long locationId, String sku) {
+        return levels.get(key(locationId, sku));
+    }
+
+    /** The locked hold, if it is still active; refused as gone, expired or already resolved otherwise. */
+    Hold activeHold(UUID holdId) {
+        Hold hold = holds.get(holdId);
+        if (hold == null) {
+            throw new NotFound("no hold " + holdId);
+        }
+        if (hold.status() != HoldStatus.ACTIVE) {
+            if (hold.status() == HoldStatus.EXPIRED) {
+                throw new HoldExpired("hold " + holdId + " expired at " + hold.expiresAt());
+            }
+            throw new HoldNotActive("hold " + holdId + " is already " + hold.status(),
+                    Map.of("holdStatus", hold.status().name()));
+        }
+        return hold;
+    }
+
+    /** An event without a movement (reserved, released). */
+    void publishLater(DomainEvent event) {
+        events.add(new PendingEvent(null, ignored -> event));
+    }
+
+    /** An event that names its movement; the id is known once the movement is persisted. */
+    void publishLater(StockMovement movement, LongFunction<DomainEvent> event) {
+        events.add(new PendingEvent(movement, event));
+    }
+
+    /** The batch's events, in the order decided; a movement has its id from the sequence as soon as it is persisted. */
+    void publishTo(Outbox outbox) {
+        events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
+    }
+}

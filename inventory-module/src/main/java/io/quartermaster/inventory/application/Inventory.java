@@ -1,0 +1,218 @@
+package io.quartermaster.inventory.application;
+
+
+import io.quartermaster.inventory.api.AdjustStock;
+import io.quartermaster.inventory.api.CartLine;
+import io.quartermaster.inventory.api.ConfirmHold;
+import io.quartermaster.inventory.api.CountStock;
+import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldOutcome;
+import io.quartermaster.inventory.api.HoldView;
+import io.quartermaster.inventory.api.InventoryFacade.MovementSort;
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationView;
+import io.quartermaster.inventory.api.MovementView;
+import io.quartermaster.inventory.api.Page;
+import io.quartermaster.inventory.api.PlaceHold;
+import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.inventory.api.PutLocation;
+import io.quartermaster.inventory.api.PutProduct;
+import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.ReleaseHold;
+import io.quartermaster.inventory.api.Saved;
+import io.quartermaster.inventory.api.StockCheck;
+import io.quartermaster.inventory.api.StockView;
+import io.quartermaster.inventory.api.TransferStock;
+import io.quartermaster.inventory.domain.hold.Hold;
+import io.quartermaster.inventory.domain.hold.HoldStatus;
+import io.quartermaster.platform.api.check.InvariantCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The inventory's facade, and nothing but: each call goes to the use case that owns it — the
+ * catalogue ({@link Catalogue}), holds ({@link Holds}), the other stock commands
+ * ({@link StockCommands}), reads ({@link StockQueries}) and checks ({@link StockChecks}).
+ */
+@ApplicationScoped
+public class Inventory implements InventoryFacade {
+
+    @PersistenceContext(unitName = "inventory")
+    EntityManager em;
+
+    @Inject
+    StockCommands commands;
+
+    @Inject
+    Holds holds;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    StockQueries queries;
+
+    @Inject
+    StockChecks checks;
+
+
+    // ---------------------------------------------------------------- catalogue (Catalogue)
+
+    @Override
+    public Saved<ProductView> putProduct(String sku, PutProduct request) {
+        return catalogue.putProduct(sku, request);
+    }
+
+    @Override
+    public Optional<ProductView> product(String sku) {
+        return catalogue.product(sku);
+    }
+
+    @Override
+    public Map<String, ProductView> products(java.util.Collection<String> skus) {
+        return catalogue.products(skus);
+    }
+
+    @Override
+    public Page<ProductView> products(int page, int size) {
+        return catalogue.products(page, size);
+    }
+
+    @Override
+    public Page<ProductView> products(String text, String sortBy, boolean ascending, int page, int size) {
+        return catalogue.products(text, sortBy, ascending, page, size);
+    }
+
+    @Override
+    public Saved<LocationView> putLocation(String code, PutLocation request) {
+        return catalogue.putLocation(code, request);
+    }
+
+    @Override
+    public List<LocationView> locations() {
+        return catalogue.locations();
+    }
+
+    // ---------------------------------------------------------------- reads (StockQueries)
+
+    @Override
+    public StockView stock(String sku) {
+        return queries.stock(sku);
+    }
+
+    @Override
+    public int available(String sku, List<String> locations) {
+        return queries.available(sku, locations);
+    }
+
+    @Override
+    public Page<MovementView> movements(String sku, int page, int size) {
+        return queries.movements(sku, page, size);
+    }
+
+    @Override
+    public Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending) {
+        return queries.movements(sku, page, size, sort, ascending);
+    }
+
+    @Override
+    public int[] dailySales(String sku, String location, int days) {
+        return queries.dailySales(sku, location, days);
+    }
+
+    @Override
+    public List<StockView.Valuation> valuation() {
+        return queries.valuation();
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> unitsSoldByReference() {
+        return queries.unitsSoldByReference();
+    }
+
+    // ---------------------------------------------------------------- checks (StockChecks)
+
+    @Override
+    public StockCheck check() {
+        return checks.check();
+    }
+
+    @Override
+    public List<InvariantCheck> invariants() {
+        return checks.invariants();
+    }
+
+    // ---------------------------------------------------------------- holds
+
+    @Override
+    public HoldView placeHold(PlaceHold command) {
+        return holds.apply(List.of(command)).get(0).orThrow();
+    }
+
+    @Override
+    public HoldView confirmHold(UUID holdId, String reference, String actor) {
+        return holds.apply(List.of(new ConfirmHold(holdId, reference, actor))).get(0).orThrow();
+    }
+
+    @Override
+    public HoldView releaseHold(UUID holdId, String actor) {
+        return holds.apply(List.of(new ReleaseHold(holdId, actor))).get(0).orThrow();
+    }
+
+    @Override
+    public List<HoldOutcome> applyHolds(List<? extends HoldCommand> commands) {
+        return holds.apply(commands);
+    }
+
+    /** Releases up to {@code max} expired holds that no one else holds the lock of, as one batch; how many. */
+    public int expireDue(int max) {
+        return holds.expireDue(max);
+    }
+
+    @Override
+    public Optional<HoldView> hold(UUID holdId) {
+        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> StockRows.view(h, catalogue.locationCodes()));
+    }
+
+    @Override
+    public List<HoldView> activeHolds() {
+        Map<Long, String> codes = catalogue.locationCodes();
+        return em.createQuery("select h from Hold h where h.status = :active order by h.createdAt", Hold.class)
+                .setParameter("active", HoldStatus.ACTIVE)
+                .setMaxResults(1000)
+                .getResultStream().map(h -> StockRows.view(h, codes)).toList();
+    }
+
+    // ---------------------------------------------------------------- stock commands (StockCommands)
+
+    @Override
+    public MovementView receive(ReceiveStock command, String actor) {
+        return commands.receive(command, actor);
+    }
+
+    @Override
+    public MovementView adjust(AdjustStock command, String actor) {
+        return commands.adjust(command, actor);
+    }
+
+    @Override
+    public List<MovementView> transfer(TransferStock command, String actor) {
+        return commands.transfer(command, actor);
+    }
+
+    @Override
+    public Optional<MovementView> count(CountStock command, String actor) {
+        return commands.count(command, actor);
+    }
+
+    @Override
+    public List<MovementView> returnSold(String saleReference, List<CartLine> lines, String actor) {
+        return commands.returnSold(saleReference, lines, actor);
+    }
+}

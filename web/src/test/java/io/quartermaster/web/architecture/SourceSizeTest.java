@@ -1,0 +1,58 @@
+package io.quartermaster.web.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every main source file of what ships — the modules, the WAR and the launcher — is short
+ * enough to read in one sitting: at most {@value #MAX_LINES} lines. A file that grows past it
+ * is a class doing two things; split it by use case. ({@code bench/}, the load generator and
+ * fault suite, is a tool that does not ship and is not held to it: see the README.)
+ */
+class SourceSizeTest {
+
+    static final int MAX_LINES = 350;
+
+    private static final List<String> SHIPPED = List.of("platform-module", "inventory-module", "orders-module",
+            "erp-module", "web", "launcher");
+
+    @Test
+    void noMainSourceFileIsLongerThan350Lines() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent(); // the tests run in web/
+        List<String> tooLong;
+        try (Stream<Path> modules = SHIPPED.stream().map(m -> root.resolve(m).resolve("src/main"))) {
+            tooLong = modules.filter(Files::isDirectory).flatMap(SourceSizeTest::files)
+                    .filter(f -> lines(f) > MAX_LINES)
+                    .map(f -> root.relativize(f) + " (" + lines(f) + " lines)")
+                    .sorted().toList();
+        }
+        assertThat(root.resolve("inventory-module/src/main")).isDirectory();
+        assertThat(tooLong).as("main source files over " + MAX_LINES + " lines").isEmpty();
+    }
+
+    private static Stream<Path> files(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".xhtml")
+                            || f.toString().endsWith(".js") || f.toString().endsWith(".css"))
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
