@@ -62,13 +62,14 @@ public class PurchaseOrders {
     Replenishment replenishment;
 
     public PurchaseOrderView createPurchaseOrder(NewPurchaseOrder order, String actor) {
-        if (vendors.all().stream().noneMatch(v -> v.code().equals(order.vendor))) {
+        if (vendors.find(order.vendor).isEmpty()) {
             throw new NotFound("no vendor " + order.vendor);
         }
         Set<String> locations = new HashSet<>();
         inventory.locations().forEach(l -> locations.add(l.code()));
+        Set<String> products = inventory.products(order.lines.stream().map(l -> l.sku).toList()).keySet();
         for (int i = 0; i < order.lines.size(); i++) {
-            if (inventory.product(order.lines.get(i).sku).isEmpty()) {
+            if (!products.contains(order.lines.get(i).sku)) {
                 throw new NotFound("no product " + order.lines.get(i).sku);
             }
             // Locations are the inventory module's: no foreign key can reach them, so they are checked here.
@@ -123,7 +124,7 @@ public class PurchaseOrders {
                 line.receive(in.quantity);
                 BigDecimal cost = in.unitCost != null ? in.unitCost : line.unitCost();
                 if (cost == null) {
-                    throw new InvalidField("lines[" + i + "].unitCost", "the order line has no cost; give one");
+                    throw new InvalidField(field + ".unitCost", "the order line has no cost; give one");
                 }
                 inventory.receive(new ReceiveStock(in.sku, line.location(), in.quantity, cost, "PO-" + id), actor);
                 // The goods are on hand now: move them from "on order" to "available" here, so projected stock does

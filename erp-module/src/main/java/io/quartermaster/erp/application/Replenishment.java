@@ -61,8 +61,7 @@ public class Replenishment {
 
     /** Applies a stock level's state from an event (if newer) and re-evaluates it; runs in the consumer's transaction. */
     public void onStockLevel(String sku, String location, int available, long version) {
-        boolean watched = !em.createNativeQuery("select 1 from erp.replenishment where sku = ?1 and location = ?2 for update")
-                .setParameter(1, sku).setParameter(2, location).getResultList().isEmpty();
+        boolean watched = lockWatched(sku, location);
         em.createNativeQuery("insert into erp.stock_projection (sku, location, available, version) values (?1, ?2, ?3, ?4) "
                         + "on conflict (sku, location) do update set available = excluded.available, version = excluded.version, "
                         + "updated_at = now() where erp.stock_projection.version < excluded.version")
@@ -131,7 +130,7 @@ public class Replenishment {
         if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
             throw new NotFound("no location " + location);
         }
-        if (vendors.all().stream().noneMatch(v -> v.code().equals(s.vendor))) {
+        if (vendors.find(s.vendor).isEmpty()) {
             throw new UnknownVendor("no vendor " + s.vendor,
                     Map.of("errors", List.of(new io.quartermaster.platform.api.problem.FieldError("vendor", "no such vendor"))));
         }
@@ -167,7 +166,7 @@ public class Replenishment {
             Setting s = setting(sku, location, false);
             Integer available = availableOrNull(sku, location);
             int onOrder = onOrder(sku, location);
-            int lead = vendors.all().stream().filter(v -> v.code().equals(s.vendor())).findFirst().map(VendorView::leadTimeDays).orElse(7);
+            int lead = vendors.find(s.vendor()).map(VendorView::leadTimeDays).orElse(7);
             int suggestion = ReorderMaths.suggestedReorderPoint(inventory.dailySales(sku, location, 30), lead, serviceLevel);
             return new SettingView(sku, location, s.reorderPoint(), s.maxLevel(), s.vendor(), s.packSize(), s.minimum(), s.unitCost(),
                     s.issueAutomatically(), available, onOrder, available == null ? null : available + onOrder, suggestion);
@@ -238,9 +237,14 @@ public class Replenishment {
      * (when the SKU is watched there), it may open an alert but orders nothing by itself.
      */
     void reevaluateWithoutOrdering(String sku, String location) {
-        if (!em.createNativeQuery("select 1 from erp.replenishment where sku = ?1 and location = ?2 for update")
-                .setParameter(1, sku).setParameter(2, location).getResultList().isEmpty()) {
+        if (lockWatched(sku, location)) {
             evaluate(sku, location, false);
         }
+    }
+
+    /** Whether the SKU is watched at the location; if it is, its settings row is locked for the evaluation. */
+    private boolean lockWatched(String sku, String location) {
+        return !em.createNativeQuery("select 1 from erp.replenishment where sku = ?1 and location = ?2 for update")
+                .setParameter(1, sku).setParameter(2, location).getResultList().isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 
 /** Vendors: who purchase orders go to, with the e-mail for orders and the usual lead time. */
 @ApplicationScoped
@@ -31,7 +32,16 @@ class Vendors {
                     .setParameter(1, code).setParameter(2, vendor.name.strip()).setParameter(3, vendor.email)
                     .setParameter(4, vendor.leadTimeDays == null ? 7 : vendor.leadTimeDays)
                     .executeUpdate();
-            return all().stream().filter(v -> v.code().equals(code)).findFirst().orElseThrow();
+            return find(code).orElseThrow();
+        });
+    }
+
+    Optional<VendorView> find(String code) {
+        return transactions.inTransaction(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select code, name, email, lead_time_days from erp.vendor where code = ?1")
+                    .setParameter(1, code).getResultList();
+            return rows.stream().map(Vendors::view).findFirst();
         });
     }
 
@@ -40,8 +50,11 @@ class Vendors {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select code, name, email, lead_time_days from erp.vendor order by code")
                     .getResultList();
-            return rows.stream().map(r -> new VendorView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()))
-                    .toList();
+            return rows.stream().map(Vendors::view).toList();
         });
+    }
+
+    private static VendorView view(Object[] r) {
+        return new VendorView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue());
     }
 }

@@ -7,18 +7,15 @@ import io.quartermaster.inventory.api.refusal.HoldNotActive;
 import io.quartermaster.inventory.domain.hold.Hold;
 import io.quartermaster.inventory.domain.hold.HoldStatus;
 import io.quartermaster.inventory.domain.stock.StockLevel;
-import io.quartermaster.inventory.domain.stock.StockMovement;
 import io.quartermaster.platform.api.event.DomainEvent;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.NotFound;
-import io.quartermaster.platform.api.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.LongFunction;
 
 /**
  * What one batch of hold commands ({@link Holds}) has locked and read, shared by its decisions,
@@ -26,10 +23,6 @@ import java.util.function.LongFunction;
  * command has been decided.
  */
 final class HoldBatch {
-
-    /** An event written after the batch's decisions, with its movement's id (0 when it has none). */
-    private record PendingEvent(StockMovement movement, LongFunction<DomainEvent> event) {
-    }
 
     /** The database's time when the batch resolves holds (expiry is decided by it), else this instance's. */
     final Instant now;
@@ -39,7 +32,7 @@ final class HoldBatch {
     final List<Hold> placed = new ArrayList<>();
     private final Map<UUID, Hold> holds;
     private final Map<String, StockLevel> levels;
-    private final List<PendingEvent> events = new ArrayList<>();
+    private final List<DomainEvent> events = new ArrayList<>();
 
     HoldBatch(Instant now, Map<Long, String> codes, Set<String> knownSkus, Map<UUID, Hold> holds,
               Map<String, StockLevel> levels) {
@@ -71,18 +64,13 @@ final class HoldBatch {
         return hold;
     }
 
-    /** An event without a movement (reserved, released). */
+    /** An event of an accepted command, written once every command of the batch has been decided. */
     void publishLater(DomainEvent event) {
-        events.add(new PendingEvent(null, ignored -> event));
+        events.add(event);
     }
 
-    /** An event that names its movement; the id is known once the movement is persisted. */
-    void publishLater(StockMovement movement, LongFunction<DomainEvent> event) {
-        events.add(new PendingEvent(movement, event));
-    }
-
-    /** The batch's events, in the order decided; a movement has its id from the sequence as soon as it is persisted. */
+    /** The batch's events, in the order decided. */
     void publishTo(Outbox outbox) {
-        events.forEach(e -> outbox.publish(e.event().apply(e.movement() == null ? 0 : e.movement().id())));
+        events.forEach(outbox::publish);
     }
 }

@@ -1,7 +1,6 @@
 package io.quartermaster.inventory.application;
 
 import static io.quartermaster.inventory.application.StockRows.index;
-import static io.quartermaster.inventory.application.StockRows.insufficient;
 import static io.quartermaster.inventory.application.StockRows.state;
 import static io.quartermaster.inventory.application.StockRows.view;
 
@@ -18,6 +17,7 @@ import io.quartermaster.inventory.api.event.StockReleased;
 import io.quartermaster.inventory.api.event.StockReserved;
 import io.quartermaster.inventory.api.event.StockSold;
 import io.quartermaster.inventory.api.refusal.HoldExpired;
+import io.quartermaster.inventory.api.refusal.InsufficientStock;
 import io.quartermaster.inventory.api.refusal.UnknownLocation;
 import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.inventory.domain.hold.Hold;
@@ -47,6 +47,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -191,7 +192,7 @@ public class Holds {
             }
         }
         if (!shortages.isEmpty()) {
-            throw insufficient(shortages);
+            throw new InsufficientStock(shortages);
         }
         Instant now = clock.instant();
         UUID holdId = command.holdId() != null ? command.holdId() : UUID.randomUUID();
@@ -234,11 +235,9 @@ public class Holds {
             StockChange change = level.sellReserved(line.quantity(), now);
             StockMovement movement = new StockMovement(level, MovementKind.SALE, change, null, command.reference(),
                     command.actor(), now);
-            em.persist(movement);
-            String location = batch.codes.get(line.locationId());
-            StockLevelState state = state(level);
-            batch.publishLater(movement, id -> new StockSold(line.sku(), location, change.quantity(),
-                    change.unitCost(), change.value(), command.reference(), id, command.actor(), state));
+            em.persist(movement); // its id (from the sequence) goes into the event
+            batch.publishLater(new StockSold(line.sku(), batch.codes.get(line.locationId()), change.quantity(),
+                    change.unitCost(), change.value(), command.reference(), movement.id(), command.actor(), state(level)));
         }
         hold.resolve(HoldStatus.CONFIRMED, command.actor(), now);
         return view(hold, batch.codes);
@@ -277,6 +276,19 @@ public class Holds {
                 .getResultList()
                 .forEach(h -> holds.put(h.id(), h));
         return holds;
+    }
+
+    Optional<HoldView> find(UUID holdId) {
+        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> view(h, catalogue.locationCodes()));
+    }
+
+    /** The active holds, oldest first (at most 1,000). */
+    List<HoldView> active() {
+        Map<Long, String> codes = catalogue.locationCodes();
+        return em.createQuery("select h from Hold h where h.status = :active order by h.createdAt", Hold.class)
+                .setParameter("active", HoldStatus.ACTIVE)
+                .setMaxResults(1000)
+                .getResultStream().map(h -> view(h, codes)).toList();
     }
 
     /**

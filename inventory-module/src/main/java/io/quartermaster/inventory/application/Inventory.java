@@ -1,6 +1,5 @@
 package io.quartermaster.inventory.application;
 
-
 import io.quartermaster.inventory.api.AdjustStock;
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.ConfirmHold;
@@ -23,13 +22,9 @@ import io.quartermaster.inventory.api.Saved;
 import io.quartermaster.inventory.api.StockCheck;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.TransferStock;
-import io.quartermaster.inventory.domain.hold.Hold;
-import io.quartermaster.inventory.domain.hold.HoldStatus;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +37,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Inventory implements InventoryFacade {
-
-    @PersistenceContext(unitName = "inventory")
-    EntityManager em;
 
     @Inject
     StockCommands commands;
@@ -177,16 +169,12 @@ public class Inventory implements InventoryFacade {
 
     @Override
     public Optional<HoldView> hold(UUID holdId) {
-        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> StockRows.view(h, catalogue.locationCodes()));
+        return holds.find(holdId);
     }
 
     @Override
     public List<HoldView> activeHolds() {
-        Map<Long, String> codes = catalogue.locationCodes();
-        return em.createQuery("select h from Hold h where h.status = :active order by h.createdAt", Hold.class)
-                .setParameter("active", HoldStatus.ACTIVE)
-                .setMaxResults(1000)
-                .getResultStream().map(h -> StockRows.view(h, codes)).toList();
+        return holds.active();
     }
 
     // ---------------------------------------------------------------- stock commands (StockCommands)

@@ -1,7 +1,6 @@
 package io.quartermaster.inventory.application;
 
 import static io.quartermaster.inventory.application.StockRows.index;
-import static io.quartermaster.inventory.application.StockRows.insufficient;
 
 import io.quartermaster.inventory.api.AdjustStock;
 import io.quartermaster.inventory.api.CartLine;
@@ -16,6 +15,7 @@ import io.quartermaster.inventory.api.event.StockReceived;
 import io.quartermaster.inventory.api.event.StockReturned;
 import io.quartermaster.inventory.api.event.StockTransferred;
 import io.quartermaster.inventory.api.refusal.BelowReserved;
+import io.quartermaster.inventory.api.refusal.InsufficientStock;
 import io.quartermaster.inventory.api.refusal.ReturnExceedsSale;
 import io.quartermaster.inventory.domain.catalogue.Location;
 import io.quartermaster.inventory.domain.stock.MovementKind;
@@ -25,7 +25,6 @@ import io.quartermaster.inventory.domain.stock.StockLevels;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.problem.NotFound;
-import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -121,7 +120,7 @@ public class StockCommands {
                 StockLevel source = rows.level(from.id(), command.sku);
                 StockLevel destination = rows.level(to.id(), command.sku);
                 if (command.quantity > source.available()) {
-                    throw insufficient(List.of(new Shortage(command.sku, command.quantity, source.available())));
+                    throw new InsufficientStock(List.of(new Shortage(command.sku, command.quantity, source.available())));
                 }
                 String reference = "transfer:" + UUID.randomUUID();
                 StockChange out = source.issue(command.quantity, rows.now);

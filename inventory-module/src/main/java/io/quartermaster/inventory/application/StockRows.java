@@ -1,16 +1,14 @@
 package io.quartermaster.inventory.application;
 
 import io.quartermaster.inventory.api.HoldView;
-import io.quartermaster.inventory.api.Shortage;
 import io.quartermaster.inventory.api.event.StockLevelState;
-import io.quartermaster.inventory.api.refusal.InsufficientStock;
 import io.quartermaster.inventory.domain.hold.Hold;
 import io.quartermaster.inventory.domain.stock.StockLevel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Small pieces the stock use cases share: rows indexed by (location, SKU), event state, views, the shortage refusal. */
+/** Small pieces the stock use cases share: rows indexed by (location, SKU), location ids by code, event state, views. */
 final class StockRows {
 
     private StockRows() {
@@ -36,10 +34,6 @@ final class StockRows {
     static StockLevelState state(StockLevel level) {
         return new StockLevelState(level.onHand(), level.reserved(), level.available(), level.averageCost(),
                 level.totalValue(), level.version());
-    }
-
-    static InsufficientStock insufficient(List<Shortage> shortages) {
-        return new InsufficientStock(shortages);
     }
 
     static HoldView view(Hold hold, Map<Long, String> codes) {

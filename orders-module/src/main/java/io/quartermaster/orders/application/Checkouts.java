@@ -46,8 +46,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Checkouts and one-shot orders: started, confirmed (paid), released. The order of operations of a confirm is what keeps it from
- * overselling or losing money:
+ * Checkouts and one-shot orders: started, confirmed (paid), released. The order of operations
+ * of a confirm is what keeps it from overselling or losing money:
  * <ol>
  * <li>transaction 1 — the checkout is HELD (its stock is reserved by the hold) and moves to PAYING;
  *     a one-shot order's checkout is created PAYING, with its hold, in one stock batch;</li>

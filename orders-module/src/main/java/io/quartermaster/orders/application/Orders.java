@@ -34,7 +34,8 @@ import java.util.UUID;
 /**
  * The orders module's facade: checkouts and one-shot orders ({@link Checkouts}), cancels and
  * returns ({@link Returns}), sales channels ({@link SalesChannels}) and the order searches
- * ({@link OrderSearches}) live in their own classes; the reads of one order stay here.
+ * ({@link OrderSearches}) live in their own classes; reading one order (its view, its history)
+ * and the orders per hour stay here.
  */
 @ApplicationScoped
 public class Orders implements OrderFacade {
