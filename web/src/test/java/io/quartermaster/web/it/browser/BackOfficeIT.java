@@ -103,6 +103,7 @@ class BackOfficeIT {
 
         browser.type(By.id("list:search"), sku);
         browser.waitForText(By.id("list:products"), sku);
+        browser.waitForRows(By.id("list:products"), 1);
         // The row of this product (the search narrows the list a moment later; the row is found either way,
         // and a click the search's re-rendering swallowed is made again).
         browser.clickUntilText(By.xpath("//tr[td[contains(., '" + sku + "')]]//a[contains(@class, 'editProduct')]"),
@@ -521,6 +522,7 @@ class BackOfficeIT {
         browser.open("/admin/users.xhtml");
         browser.type(By.cssSelector("[id='list:users'] th input"), clerk);
         browser.waitForText(By.id("list:users"), clerk);
+        browser.waitForRows(By.id("list:users"), 1);
         browser.click(By.xpath("//tr[td[contains(., '" + clerk + "')]]//a[contains(@class, 'changeUser')]"));
         browser.waitForText(By.cssSelector("#change h3"), "Change " + clerk);
         WebElement panel = browser.find(By.id("changePanel"));

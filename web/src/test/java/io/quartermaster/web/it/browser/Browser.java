@@ -191,6 +191,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the table shows exactly {@code rows} rows: a search typed into a list is applied
+     * 300 ms later by an Ajax update, and a row's link clicked before it lands belongs to the old rows.
+     */
+    void waitForRows(By table, int rows) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(table)
+                .findElements(By.cssSelector("tbody tr:not(.ui-datatable-empty-message)")).size() == rows);
+    }
+
     void waitForExactText(By target, String text) {
         wait.until(replaced(ExpectedConditions.textToBe(target, text)));
     }
