@@ -4,8 +4,9 @@ import io.quartermaster.erp.api.ReplenishmentViews.AlertView;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.erp.api.ReplenishmentViews.SettingView;
 import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
+import io.quartermaster.inventory.api.LocationCode;
+import io.quartermaster.inventory.api.Sku;
 import java.util.List;
-import java.util.UUID;
 
 /** Vendors, reorder settings, low-stock alerts and purchase orders. */
 public interface ReplenishmentFacade {
@@ -14,28 +15,28 @@ public interface ReplenishmentFacade {
 
     List<VendorView> vendors();
 
-    SettingView putSetting(String sku, String location, PutReplenishment setting);
+    SettingView putSetting(Sku sku, LocationCode location, PutReplenishment setting);
 
-    SettingView setting(String sku, String location);
+    SettingView setting(Sku sku, LocationCode location);
 
     /** Every reorder setting with its projection and suggestion, by SKU and location. */
     List<SettingView> settings();
 
     /** Sets the reorder point to the suggested one. */
-    SettingView applySuggestion(String sku, String location);
+    SettingView applySuggestion(Sku sku, LocationCode location);
 
     List<AlertView> alerts(String status);
 
     List<PurchaseOrderView> purchaseOrders(String status);
 
-    PurchaseOrderView purchaseOrder(UUID id);
+    PurchaseOrderView purchaseOrder(PurchaseOrderId id);
 
     PurchaseOrderView createPurchaseOrder(NewPurchaseOrder order, String actor);
 
-    PurchaseOrderView issue(UUID id, String actor);
+    PurchaseOrderView issue(PurchaseOrderId id, String actor);
 
-    PurchaseOrderView cancel(UUID id, String actor);
+    PurchaseOrderView cancel(PurchaseOrderId id, String actor);
 
     /** Puts the goods on hand through the inventory; refuses receiving more than ordered. */
-    PurchaseOrderView receive(UUID id, GoodsReceipt receipt, String actor);
+    PurchaseOrderView receive(PurchaseOrderId id, GoodsReceipt receipt, String actor);
 }

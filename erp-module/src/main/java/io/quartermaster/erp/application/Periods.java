@@ -2,6 +2,7 @@ package io.quartermaster.erp.application;
 
 import io.quartermaster.erp.api.LedgerViews.PeriodView;
 import io.quartermaster.erp.api.refusal.PeriodClosed;
+import io.quartermaster.erp.domain.ledger.Period;
 import io.quartermaster.erp.domain.ledger.PeriodStatus;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -76,11 +76,12 @@ class Periods {
     }
 
     List<PeriodView> all() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select month, status, changed_at, changed_by from erp.period order by month")
-                .getResultList();
-        return rows.stream().map(r -> new PeriodView(((Date) r[0]).toLocalDate(), (String) r[1],
-                ((Timestamp) r[2]).toInstant(), (String) r[3])).toList();
+        return em.createQuery("select p from Period p order by p.month", Period.class).getResultStream()
+                .map(Periods::view).toList();
+    }
+
+    private static PeriodView view(Period p) {
+        return new PeriodView(p.month(), p.status().name(), p.changedAt(), p.changedBy());
     }
 
     PeriodView set(LocalDate month, PeriodStatus status, String actor) {
@@ -90,7 +91,7 @@ class Periods {
                             + "on conflict (month) do update set status = excluded.status, changed_at = now(), changed_by = excluded.changed_by")
                     .setParameter(1, Date.valueOf(first)).setParameter(2, status.name()).setParameter(3, actor)
                     .executeUpdate();
-            return all().stream().filter(p -> p.month().equals(first)).findFirst().orElseThrow();
+            return view(em.find(Period.class, first));
         });
     }
 }

@@ -1,11 +1,13 @@
 package io.quartermaster.erp.application;
 
+import io.quartermaster.erp.api.PurchaseOrderId;
 import io.quartermaster.erp.api.ReplenishmentViews.AlertView;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.erp.domain.purchasing.PoLine;
 import io.quartermaster.erp.domain.purchasing.PoStatus;
 import io.quartermaster.erp.domain.purchasing.PurchaseOrder;
 import io.quartermaster.erp.domain.replenishment.AlertStatus;
+import io.quartermaster.erp.domain.replenishment.LowStockAlert;
 import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.problem.NotFound;
 import io.quartermaster.platform.api.tx.Transactions;
@@ -13,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,12 +34,12 @@ class PurchaseOrderQueries {
 
     List<AlertView> alerts(String status) {
         return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, sku, location, projected, reorder_point, status, opened_at, closed_at "
-                            + "from erp.low_stock_alert where status = any(?1) order by opened_at desc limit 1000")
-                    .setParameter(1, statuses(status, AlertStatus.NAMES)).getResultList();
-            return rows.stream().map(r -> new AlertView(UUID.fromString(r[0].toString()), (String) r[1], (String) r[2],
-                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), (String) r[5], instant(r[6]), instant(r[7]))).toList();
+            List<AlertStatus> statuses = Arrays.stream(statuses(status, AlertStatus.NAMES)).map(AlertStatus::valueOf).toList();
+            return em.createQuery("select a from LowStockAlert a where a.status in :statuses order by a.openedAt desc",
+                            LowStockAlert.class)
+                    .setParameter("statuses", statuses).setMaxResults(1000).getResultStream()
+                    .map(a -> new AlertView(a.id(), a.sku(), a.location(), a.projected(), a.reorderPoint(), a.status().name(),
+                            a.openedAt(), a.closedAt())).toList();
         });
     }
 
@@ -61,7 +61,8 @@ class PurchaseOrderQueries {
         });
     }
 
-    PurchaseOrderView one(UUID id) {
+    PurchaseOrderView one(PurchaseOrderId poId) {
+        UUID id = poId.value();
         return transactions.inTransaction(() -> {
             PurchaseOrder po = em.find(PurchaseOrder.class, id);
             if (po == null) {
@@ -87,9 +88,5 @@ class PurchaseOrderQueries {
             throw new InvalidField("status", "one of " + String.join(", ", known));
         }
         return new String[] {status};
-    }
-
-    static Instant instant(Object value) {
-        return value == null ? null : ((Timestamp) value).toInstant();
     }
 }

@@ -2,6 +2,7 @@ package io.quartermaster.erp.application;
 
 import io.quartermaster.erp.api.GoodsReceipt;
 import io.quartermaster.erp.api.NewPurchaseOrder;
+import io.quartermaster.erp.api.PurchaseOrderId;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.erp.api.event.PurchaseOrderIssued;
 import io.quartermaster.erp.api.refusal.NoSuchLocation;
@@ -10,6 +11,7 @@ import io.quartermaster.erp.domain.purchasing.PoStatus;
 import io.quartermaster.erp.domain.purchasing.PurchaseOrder;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.FieldError;
 import io.quartermaster.platform.api.problem.InvalidField;
@@ -25,6 +27,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,9 +70,11 @@ public class PurchaseOrders {
         }
         Set<String> locations = new HashSet<>();
         inventory.locations().forEach(l -> locations.add(l.code()));
-        Set<String> products = inventory.products(order.lines.stream().map(l -> l.sku).toList()).keySet();
+        Set<Sku> products = inventory.products(order.lines.stream().map(l -> l.sku).filter(Objects::nonNull)
+                .map(Sku::new).toList()).keySet();
         for (int i = 0; i < order.lines.size(); i++) {
-            if (!products.contains(order.lines.get(i).sku)) {
+            String sku = order.lines.get(i).sku;
+            if (sku == null || !products.contains(new Sku(sku))) {
                 throw new NotFound("no product " + order.lines.get(i).sku);
             }
             // Locations are the inventory module's: no foreign key can reach them, so they are checked here.
@@ -85,19 +90,21 @@ public class PurchaseOrders {
             }
             return po.id();
         });
-        return queries.one(id);
+        return queries.one(new PurchaseOrderId(id));
     }
 
-    public PurchaseOrderView issue(UUID id, String actor) {
+    public PurchaseOrderView issue(PurchaseOrderId poId, String actor) {
+        UUID id = poId.value();
         transactions.inTransaction(() -> {
             PurchaseOrder po = lock(id);
             po.issue(databaseClock.now());
             outbox.publish(issued(po));
         });
-        return queries.one(id);
+        return queries.one(poId);
     }
 
-    public PurchaseOrderView cancel(UUID id, String actor) {
+    public PurchaseOrderView cancel(PurchaseOrderId poId, String actor) {
+        UUID id = poId.value();
         transactions.inTransaction(() -> {
             PurchaseOrder po = lock(id);
             po.cancel(databaseClock.now());
@@ -108,10 +115,11 @@ public class PurchaseOrders {
                 replenishment.reevaluateWithoutOrdering(line.sku(), line.location());
             }
         });
-        return queries.one(id);
+        return queries.one(poId);
     }
 
-    public PurchaseOrderView receive(UUID id, GoodsReceipt receipt, String actor) {
+    public PurchaseOrderView receive(PurchaseOrderId poId, GoodsReceipt receipt, String actor) {
+        UUID id = poId.value();
         transactions.inTransaction(() -> {
             PurchaseOrder po = lock(id);
             po.requireReceivable();
@@ -138,7 +146,7 @@ public class PurchaseOrders {
                 lines.forEach(PoLine::close);
             }
         });
-        return queries.one(id);
+        return queries.one(poId);
     }
 
     // ---------------------------------------------------------------- also used by Replenishment

@@ -2,6 +2,7 @@ package io.quartermaster.erp.application;
 
 import io.quartermaster.erp.api.GoodsReceipt;
 import io.quartermaster.erp.api.NewPurchaseOrder;
+import io.quartermaster.erp.api.PurchaseOrderId;
 import io.quartermaster.erp.api.PutReplenishment;
 import io.quartermaster.erp.api.PutVendor;
 import io.quartermaster.erp.api.ReplenishmentFacade;
@@ -9,10 +10,11 @@ import io.quartermaster.erp.api.ReplenishmentViews.AlertView;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.erp.api.ReplenishmentViews.SettingView;
 import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
+import io.quartermaster.inventory.api.LocationCode;
+import io.quartermaster.inventory.api.Sku;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The replenishment facade: settings, projected stock and alerts ({@link Replenishment}),
@@ -37,12 +39,12 @@ public class Purchasing implements ReplenishmentFacade {
     // ---------------------------------------------------------------- settings and alerts (Replenishment)
 
     @Override
-    public SettingView putSetting(String sku, String location, PutReplenishment s) {
+    public SettingView putSetting(Sku sku, LocationCode location, PutReplenishment s) {
         return replenishment.putSetting(sku, location, s);
     }
 
     @Override
-    public SettingView setting(String sku, String location) {
+    public SettingView setting(Sku sku, LocationCode location) {
         return replenishment.setting(sku, location);
     }
 
@@ -52,7 +54,7 @@ public class Purchasing implements ReplenishmentFacade {
     }
 
     @Override
-    public SettingView applySuggestion(String sku, String location) {
+    public SettingView applySuggestion(Sku sku, LocationCode location) {
         return replenishment.applySuggestion(sku, location);
     }
 
@@ -81,7 +83,7 @@ public class Purchasing implements ReplenishmentFacade {
     }
 
     @Override
-    public PurchaseOrderView purchaseOrder(UUID id) {
+    public PurchaseOrderView purchaseOrder(PurchaseOrderId id) {
         return queries.one(id);
     }
 
@@ -91,17 +93,17 @@ public class Purchasing implements ReplenishmentFacade {
     }
 
     @Override
-    public PurchaseOrderView issue(UUID id, String actor) {
+    public PurchaseOrderView issue(PurchaseOrderId id, String actor) {
         return purchaseOrders.issue(id, actor);
     }
 
     @Override
-    public PurchaseOrderView cancel(UUID id, String actor) {
+    public PurchaseOrderView cancel(PurchaseOrderId id, String actor) {
         return purchaseOrders.cancel(id, actor);
     }
 
     @Override
-    public PurchaseOrderView receive(UUID id, GoodsReceipt receipt, String actor) {
+    public PurchaseOrderView receive(PurchaseOrderId id, GoodsReceipt receipt, String actor) {
         return purchaseOrders.receive(id, receipt, actor);
     }
 }

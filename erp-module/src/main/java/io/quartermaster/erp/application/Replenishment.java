@@ -7,9 +7,13 @@ import io.quartermaster.erp.api.event.LowStockDetected;
 import io.quartermaster.erp.api.refusal.UnknownVendor;
 import io.quartermaster.erp.domain.purchasing.PoStatus;
 import io.quartermaster.erp.domain.purchasing.PurchaseOrder;
+import io.quartermaster.erp.domain.purchasing.Vendor;
 import io.quartermaster.erp.domain.replenishment.AlertStatus;
 import io.quartermaster.erp.domain.replenishment.ReorderMaths;
+import io.quartermaster.erp.domain.replenishment.ReplenishmentSetting;
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.platform.api.event.Outbox;
 import io.quartermaster.platform.api.problem.InvalidField;
@@ -72,25 +76,23 @@ public class Replenishment {
         }
     }
 
-    private record Setting(int reorderPoint, int maxLevel, String vendor, int packSize, int minimum, BigDecimal unitCost,
-                           boolean issueAutomatically) {
-    }
-
     /** Under the settings row lock: open or close the alert, and order if nothing is on its way yet. */
     private void evaluate(String sku, String location, boolean mayOrder) {
-        Setting setting = setting(sku, location, true);
+        ReplenishmentSetting setting = setting(sku, location, true);
         int projected = available(sku, location) + onOrder(sku, location);
-        if (projected > setting.reorderPoint()) {
-            em.createNativeQuery("update erp.low_stock_alert set status = '" + AlertStatus.CLOSED + "', closed_at = now() "
-                            + "where sku = ?1 and location = ?2 and status = '" + AlertStatus.OPEN + "'")
-                    .setParameter(1, sku).setParameter(2, location).executeUpdate();
+        if (!setting.low(projected)) {
+            em.createNativeQuery("update erp.low_stock_alert set status = ?3, closed_at = now() "
+                            + "where sku = ?1 and location = ?2 and status = ?4")
+                    .setParameter(1, sku).setParameter(2, location)
+                    .setParameter(3, AlertStatus.CLOSED.name()).setParameter(4, AlertStatus.OPEN.name()).executeUpdate();
             return;
         }
+        // One open alert per SKU and location (a partial unique index): of racing evaluations, one inserts.
         UUID alertId = UUID.randomUUID();
         int opened = em.createNativeQuery("insert into erp.low_stock_alert (id, sku, location, status, projected, reorder_point) "
-                        + "values (?1, ?2, ?3, '" + AlertStatus.OPEN + "', ?4, ?5) on conflict do nothing")
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
                 .setParameter(1, alertId).setParameter(2, sku).setParameter(3, location)
-                .setParameter(4, projected).setParameter(5, setting.reorderPoint())
+                .setParameter(4, AlertStatus.OPEN.name()).setParameter(5, projected).setParameter(6, setting.reorderPoint())
                 .executeUpdate();
         if (opened == 1) {
             outbox.publish(new LowStockDetected(alertId, sku, location, projected, setting.reorderPoint()));
@@ -101,7 +103,7 @@ public class Replenishment {
         if (!mayOrder || autoOpen) {
             return;
         }
-        int quantity = ReorderMaths.orderQuantity(setting.maxLevel(), projected, setting.packSize(), setting.minimum());
+        int quantity = setting.orderQuantity(projected);
         PurchaseOrder po = null;
         if (!setting.issueAutomatically()) {
             // Lines that trigger together go on one draft PO per vendor.
@@ -120,11 +122,13 @@ public class Replenishment {
         }
     }
 
-    public SettingView putSetting(String sku, String location, PutReplenishment s) {
+    public SettingView putSetting(Sku id, LocationCode at, PutReplenishment s) {
+        String sku = id.value();
+        String location = at.value();
         if (s.maxLevel < s.reorderPoint) {
             throw new InvalidField("maxLevel", "must be at least the reorder point (" + s.reorderPoint + ")");
         }
-        if (inventory.product(sku).isEmpty()) {
+        if (inventory.product(id).isEmpty()) {
             throw new NotFound("no product " + sku);
         }
         if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
@@ -149,7 +153,7 @@ public class Replenishment {
             seedProjection(sku, location);
             evaluate(sku, location, true);
         });
-        return setting(sku, location);
+        return setting(id, at);
     }
 
     /** The first time a SKU is watched, its availability is read once; events keep it current from then on. */
@@ -157,55 +161,56 @@ public class Replenishment {
         em.createNativeQuery("insert into erp.stock_projection (sku, location, available, version) values (?1, ?2, ?3, 0) "
                         + "on conflict do nothing")
                 .setParameter(1, sku).setParameter(2, location)
-                .setParameter(3, inventory.available(sku, List.of(location)))
+                .setParameter(3, inventory.available(new Sku(sku), List.of(new LocationCode(location))))
                 .executeUpdate();
     }
 
-    public SettingView setting(String sku, String location) {
+    public SettingView setting(Sku id, LocationCode at) {
+        String sku = id.value();
+        String location = at.value();
         return transactions.inTransaction(() -> {
-            Setting s = setting(sku, location, false);
+            ReplenishmentSetting s = setting(sku, location, false);
             Integer available = availableOrNull(sku, location);
             int onOrder = onOrder(sku, location);
-            int lead = vendors.find(s.vendor()).map(VendorView::leadTimeDays).orElse(7);
-            int suggestion = ReorderMaths.suggestedReorderPoint(inventory.dailySales(sku, location, 30), lead, serviceLevel);
-            return new SettingView(sku, location, s.reorderPoint(), s.maxLevel(), s.vendor(), s.packSize(), s.minimum(), s.unitCost(),
+            int lead = vendors.find(s.vendor()).map(VendorView::leadTimeDays).orElse(Vendor.DEFAULT_LEAD_TIME_DAYS);
+            int suggestion = ReorderMaths.suggestedReorderPoint(inventory.dailySales(id, at, 30), lead, serviceLevel);
+            return new SettingView(sku, location, s.reorderPoint(), s.maxLevel(), s.vendor(), s.packSize(), s.minOrderQuantity(), s.unitCost(),
                     s.issueAutomatically(), available, onOrder, available == null ? null : available + onOrder, suggestion);
         });
     }
 
     public List<SettingView> settings() {
         return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> keys = em.createNativeQuery("select sku, location from erp.replenishment order by sku, location")
-                    .getResultList();
-            return keys.stream().map(k -> setting((String) k[0], (String) k[1])).toList();
+            List<ReplenishmentSetting> all = em.createQuery("select s from ReplenishmentSetting s order by s.sku, s.location",
+                    ReplenishmentSetting.class).getResultList();
+            return all.stream().map(s -> setting(new Sku(s.sku()), new LocationCode(s.location()))).toList();
         });
     }
 
-    public SettingView applySuggestion(String sku, String location) {
+    public SettingView applySuggestion(Sku sku, LocationCode location) {
         SettingView current = setting(sku, location);
         int reorderPoint = current.suggestedReorderPoint();
         return putSetting(sku, location, new PutReplenishment(reorderPoint, Math.max(current.maxLevel(), reorderPoint),
                 current.vendor(), current.packSize(), current.minOrderQuantity(), current.unitCost(), current.issueAutomatically()));
     }
 
-    private Setting setting(String sku, String location, boolean lock) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select reorder_point, max_level, vendor, pack_size, min_order_quantity, "
-                        + "unit_cost, issue_automatically from erp.replenishment where sku = ?1 and location = ?2"
-                        + (lock ? " for update" : ""))
-                .setParameter(1, sku).setParameter(2, location).getResultList();
-        if (rows.isEmpty()) {
+    private ReplenishmentSetting setting(String sku, String location, boolean lock) {
+        ReplenishmentSetting setting = find(sku, location, lock);
+        if (setting == null) {
             throw new NotFound("no replenishment settings for " + sku + " at " + location);
         }
-        Object[] r = rows.get(0);
-        return new Setting(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2], ((Number) r[3]).intValue(),
-                ((Number) r[4]).intValue(), (BigDecimal) r[5], (Boolean) r[6]);
+        return setting;
+    }
+
+    private ReplenishmentSetting find(String sku, String location, boolean lock) {
+        ReplenishmentSetting.Key key = new ReplenishmentSetting.Key(sku, location);
+        return lock ? em.find(ReplenishmentSetting.class, key, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(ReplenishmentSetting.class, key);
     }
 
     private int available(String sku, String location) {
         Integer available = availableOrNull(sku, location);
-        return available == null ? inventory.available(sku, List.of(location)) : available;
+        return available == null ? inventory.available(new Sku(sku), List.of(new LocationCode(location))) : available;
     }
 
     private Integer availableOrNull(String sku, String location) {
@@ -228,7 +233,7 @@ public class Replenishment {
      * on average (null when nothing was ever received there, and the receipt must then give one).
      */
     private BigDecimal averageCost(String sku, String location) {
-        return inventory.stock(sku).levels().stream().filter(l -> l.location().equals(location))
+        return inventory.stock(new Sku(sku)).levels().stream().filter(l -> l.location().equals(location))
                 .map(StockView.Level::averageCost).filter(c -> c != null && c.signum() > 0).findFirst().orElse(null);
     }
 
@@ -244,7 +249,6 @@ public class Replenishment {
 
     /** Whether the SKU is watched at the location; if it is, its settings row is locked for the evaluation. */
     private boolean lockWatched(String sku, String location) {
-        return !em.createNativeQuery("select 1 from erp.replenishment where sku = ?1 and location = ?2 for update")
-                .setParameter(1, sku).setParameter(2, location).getResultList().isEmpty();
+        return find(sku, location, true) != null;
     }
 }

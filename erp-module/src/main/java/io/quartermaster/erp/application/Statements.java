@@ -1,7 +1,6 @@
 package io.quartermaster.erp.application;
 
 import io.quartermaster.erp.api.LedgerViews.AccountView;
-import io.quartermaster.erp.api.NewAccount;
 import io.quartermaster.erp.api.LedgerViews.BalanceSheet;
 import io.quartermaster.erp.api.LedgerViews.GeneralLedger;
 import io.quartermaster.erp.api.LedgerViews.IncomeStatement;
@@ -10,7 +9,9 @@ import io.quartermaster.erp.api.LedgerViews.Reconciliation;
 import io.quartermaster.erp.api.LedgerViews.StatementLine;
 import io.quartermaster.erp.api.LedgerViews.TrialBalance;
 import io.quartermaster.erp.api.LedgerViews.TrialLine;
-import io.quartermaster.erp.api.refusal.AccountTypeFixed;
+import io.quartermaster.erp.api.NewAccount;
+import io.quartermaster.erp.domain.ledger.Account;
+import io.quartermaster.erp.domain.ledger.AccountType;
 import io.quartermaster.erp.domain.ledger.Accounts;
 import io.quartermaster.erp.domain.ledger.ConsumedEvents;
 import io.quartermaster.inventory.api.InventoryFacade;
@@ -18,7 +19,6 @@ import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.platform.api.event.EventLog;
 import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.problem.NotFound;
-import io.quartermaster.platform.api.problem.ProblemException;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,15 +56,11 @@ public class Statements {
     @Inject
     Clock clock;
 
-    private record Totals(String code, String name, String type, BigDecimal debit, BigDecimal credit) {
+    private record Totals(String code, String name, AccountType type, BigDecimal debit, BigDecimal credit) {
         /** The balance in the account's normal direction. */
         BigDecimal balance() {
-            return debitNormal(type) ? debit.subtract(credit) : credit.subtract(debit);
+            return type.balance(debit, credit);
         }
-    }
-
-    private static boolean debitNormal(String type) {
-        return "ASSET".equals(type) || "EXPENSE".equals(type);
     }
 
     private List<Totals> totals(LocalDate from, LocalDate to) {
@@ -75,7 +71,7 @@ public class Statements {
                         + "group by a.code, a.name, a.type order by a.code")
                 .setParameter(1, Date.valueOf(from)).setParameter(2, Date.valueOf(to))
                 .getResultList();
-        return rows.stream().map(r -> new Totals((String) r[0], (String) r[1], (String) r[2],
+        return rows.stream().map(r -> new Totals((String) r[0], (String) r[1], AccountType.valueOf((String) r[2]),
                 (BigDecimal) r[3], (BigDecimal) r[4])).toList();
     }
 
@@ -84,7 +80,7 @@ public class Statements {
 
     public List<AccountView> accounts(LocalDate asOf) {
         return totals(BEGINNING, asOf == null ? LocalDate.of(9999, 12, 31) : asOf).stream()
-                .map(t -> new AccountView(t.code(), t.name(), t.type(), t.balance())).toList();
+                .map(t -> new AccountView(t.code(), t.name(), t.type().name(), t.balance())).toList();
     }
 
     public AccountView putAccount(String code, NewAccount account) {
@@ -92,11 +88,9 @@ public class Statements {
             throw new InvalidField("code", "3 to 6 digits");
         }
         return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object> types = em.createNativeQuery("select type from erp.account where code = ?1").setParameter(1, code)
-                    .getResultList();
-            if (!types.isEmpty() && !types.get(0).equals(account.type)) {
-                throw new AccountTypeFixed("account " + code + " is " + types.get(0) + "; its type cannot change");
+            Account existing = em.find(Account.class, code);
+            if (existing != null) {
+                existing.requireType(AccountType.valueOf(account.type));
             }
             em.createNativeQuery("insert into erp.account (code, name, type) values (?1, ?2, ?3) "
                             + "on conflict (code) do update set name = excluded.name")
@@ -115,7 +109,7 @@ public class Statements {
             BigDecimal net = t.debit().subtract(t.credit());
             BigDecimal debit = net.signum() > 0 ? net : BigDecimal.ZERO;
             BigDecimal credit = net.signum() < 0 ? net.negate() : BigDecimal.ZERO;
-            lines.add(new TrialLine(t.code(), t.name(), t.type(), debit, credit));
+            lines.add(new TrialLine(t.code(), t.name(), t.type().name(), debit, credit));
             totalDebit = totalDebit.add(debit);
             totalCredit = totalCredit.add(credit);
         }
@@ -128,9 +122,9 @@ public class Statements {
         List<StatementLine> income = new ArrayList<>();
         List<StatementLine> expenses = new ArrayList<>();
         for (Totals t : totals(start, end)) {
-            if ("INCOME".equals(t.type())) {
+            if (t.type() == AccountType.INCOME) {
                 income.add(new StatementLine(t.code(), t.name(), t.balance()));
-            } else if ("EXPENSE".equals(t.type())) {
+            } else if (t.type() == AccountType.EXPENSE) {
                 expenses.add(new StatementLine(t.code(), t.name(), t.balance()));
             }
         }
@@ -141,19 +135,19 @@ public class Statements {
 
     public BalanceSheet balanceSheet(LocalDate asOf) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
-        Map<String, List<StatementLine>> sections = new LinkedHashMap<>();
+        Map<AccountType, List<StatementLine>> sections = new EnumMap<>(AccountType.class);
         BigDecimal earnings = BigDecimal.ZERO;
         for (Totals t : totals(BEGINNING, date)) {
             switch (t.type()) {
-                case "INCOME" -> earnings = earnings.add(t.balance());
-                case "EXPENSE" -> earnings = earnings.subtract(t.balance());
+                case INCOME -> earnings = earnings.add(t.balance());
+                case EXPENSE -> earnings = earnings.subtract(t.balance());
                 default -> sections.computeIfAbsent(t.type(), k -> new ArrayList<>())
                         .add(new StatementLine(t.code(), t.name(), t.balance()));
             }
         }
-        List<StatementLine> assets = sections.getOrDefault("ASSET", List.of());
-        List<StatementLine> liabilities = sections.getOrDefault("LIABILITY", List.of());
-        List<StatementLine> equity = sections.getOrDefault("EQUITY", List.of());
+        List<StatementLine> assets = sections.getOrDefault(AccountType.ASSET, List.of());
+        List<StatementLine> liabilities = sections.getOrDefault(AccountType.LIABILITY, List.of());
+        List<StatementLine> equity = sections.getOrDefault(AccountType.EQUITY, List.of());
         return new BalanceSheet(date, assets, liabilities, equity, earnings, sum(assets),
                 sum(liabilities).add(sum(equity)).add(earnings));
     }
@@ -170,15 +164,14 @@ public class Statements {
                 .setParameter(1, account).setParameter(2, Date.valueOf(start)).setParameter(3, Date.valueOf(end))
                 .getResultList();
         BigDecimal balance = opening.balance();
-        boolean debitNormal = debitNormal(opening.type());
         List<LedgerLine> lines = new ArrayList<>();
         for (Object[] r : rows) {
             BigDecimal debit = (BigDecimal) r[3];
             BigDecimal credit = (BigDecimal) r[4];
-            balance = balance.add(debitNormal ? debit.subtract(credit) : credit.subtract(debit));
+            balance = balance.add(opening.type().balance(debit, credit));
             lines.add(new LedgerLine(((Number) r[0]).longValue(), ((Date) r[1]).toLocalDate(), (String) r[2], debit, credit, balance));
         }
-        return new GeneralLedger(account, opening.name(), opening.type(), start, end, opening.balance(), lines, balance);
+        return new GeneralLedger(account, opening.name(), opening.type().name(), start, end, opening.balance(), lines, balance);
     }
 
     public Reconciliation reconciliation() {

@@ -2,6 +2,7 @@ package io.quartermaster.erp.application;
 
 import io.quartermaster.erp.api.PutVendor;
 import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
+import io.quartermaster.erp.domain.purchasing.Vendor;
 import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,31 +31,25 @@ class Vendors {
                             + "on conflict (code) do update set name = excluded.name, email = excluded.email, "
                             + "lead_time_days = excluded.lead_time_days")
                     .setParameter(1, code).setParameter(2, vendor.name.strip()).setParameter(3, vendor.email)
-                    .setParameter(4, vendor.leadTimeDays == null ? 7 : vendor.leadTimeDays)
+                    .setParameter(4, vendor.leadTimeDays == null ? Vendor.DEFAULT_LEAD_TIME_DAYS : vendor.leadTimeDays)
                     .executeUpdate();
             return find(code).orElseThrow();
         });
     }
 
     Optional<VendorView> find(String code) {
-        return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select code, name, email, lead_time_days from erp.vendor where code = ?1")
-                    .setParameter(1, code).getResultList();
-            return rows.stream().map(Vendors::view).findFirst();
-        });
+        if (code == null) {
+            return Optional.empty();
+        }
+        return transactions.inTransaction(() -> Optional.ofNullable(em.find(Vendor.class, code)).map(Vendors::view));
     }
 
     List<VendorView> all() {
-        return transactions.inTransaction(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select code, name, email, lead_time_days from erp.vendor order by code")
-                    .getResultList();
-            return rows.stream().map(Vendors::view).toList();
-        });
+        return transactions.inTransaction(() -> em.createQuery("select v from Vendor v order by v.code", Vendor.class)
+                .getResultStream().map(Vendors::view).toList());
     }
 
-    private static VendorView view(Object[] r) {
-        return new VendorView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue());
+    private static VendorView view(Vendor v) {
+        return new VendorView(v.code(), v.name(), v.email(), v.leadTimeDays());
     }
 }

@@ -1,10 +1,10 @@
 package io.quartermaster.inventory.api;
 
 import io.quartermaster.platform.api.check.InvariantCheck;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The inventory module's contract. Every stock command runs as one short transaction that
@@ -16,12 +16,12 @@ import java.util.UUID;
  */
 public interface InventoryFacade {
 
-    Saved<ProductView> putProduct(String sku, PutProduct product);
+    Saved<ProductView> putProduct(Sku sku, PutProduct product);
 
-    Optional<ProductView> product(String sku);
+    Optional<ProductView> product(Sku sku);
 
     /** The products of these SKUs that exist, by SKU (one query). */
-    Map<String, ProductView> products(java.util.Collection<String> skus);
+    Map<Sku, ProductView> products(Collection<Sku> skus);
 
     Page<ProductView> products(int page, int size);
 
@@ -31,7 +31,7 @@ public interface InventoryFacade {
      */
     Page<ProductView> products(String text, String sortBy, boolean ascending, int page, int size);
 
-    Saved<LocationView> putLocation(String code, PutLocation location);
+    Saved<LocationView> putLocation(LocationCode code, PutLocation location);
 
     List<LocationView> locations();
 
@@ -39,10 +39,10 @@ public interface InventoryFacade {
     HoldView placeHold(PlaceHold command);
 
     /** Converts an active hold into SALE movements referenced by {@code reference}; 410 if it expired, 409 if resolved. */
-    HoldView confirmHold(UUID holdId, String reference, String actor);
+    HoldView confirmHold(HoldId holdId, String reference, String actor);
 
     /** Frees an active hold's units; 409 if it is no longer active. */
-    HoldView releaseHold(UUID holdId, String actor);
+    HoldView releaseHold(HoldId holdId, String actor);
 
     /**
      * Applies several hold commands as one group commit (DESIGN.md §2): in one transaction —
@@ -53,7 +53,7 @@ public interface InventoryFacade {
      */
     List<HoldOutcome> applyHolds(List<? extends HoldCommand> commands);
 
-    Optional<HoldView> hold(UUID holdId);
+    Optional<HoldView> hold(HoldId holdId);
 
     List<HoldView> activeHolds();
 
@@ -71,24 +71,24 @@ public interface InventoryFacade {
     /** Sold units come back, at the cost their sale (movements referenced by {@code saleReference}) left at. */
     List<MovementView> returnSold(String saleReference, List<CartLine> lines, String actor);
 
-    StockView stock(String sku);
+    StockView stock(Sku sku);
 
     /** Units available for sale of {@code sku}, summed over {@code locations}. */
-    int available(String sku, List<String> locations);
+    int available(Sku sku, List<LocationCode> locations);
 
-    Page<MovementView> movements(String sku, int page, int size);
+    Page<MovementView> movements(Sku sku, int page, int size);
 
     /** The columns a SKU's movements can be sorted by (newest first when none is chosen). */
     enum MovementSort { WHEN, KIND, QUANTITY, VALUE, ACTOR }
 
     /** One page of the SKU's movements sorted in the database by {@code sort}, then newest first. */
-    Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending);
+    Page<MovementView> movements(Sku sku, int page, int size, MovementSort sort, boolean ascending);
 
     /** Every stock level with its value at moving-average cost: the inventory valuation. */
     List<StockView.Valuation> valuation();
 
     /** Units sold per day (UTC) of {@code sku} at {@code location}, oldest first, for the last {@code days} days including today. */
-    int[] dailySales(String sku, String location, int days);
+    int[] dailySales(Sku sku, LocationCode location, int days);
 
     /** Verifies the stock invariants over all stock levels. */
     StockCheck check();

@@ -1,11 +1,13 @@
 package io.quartermaster.inventory.application;
 
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.inventory.api.LocationView;
 import io.quartermaster.inventory.api.Page;
 import io.quartermaster.inventory.api.ProductView;
 import io.quartermaster.inventory.api.PutLocation;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.Saved;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.refusal.UnknownLocation;
 import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.inventory.domain.catalogue.Location;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,8 @@ class Catalogue {
     @Inject
     Clock clock;
 
-    Saved<ProductView> putProduct(String sku, PutProduct request) {
+    Saved<ProductView> putProduct(Sku id, PutProduct request) {
+        String sku = id.value();
         requireSkuFormat(sku);
         return transactions.inTransaction(() -> {
             Product product = em.find(Product.class, sku);
@@ -55,15 +59,16 @@ class Catalogue {
         });
     }
 
-    Optional<ProductView> product(String sku) {
-        return Optional.ofNullable(em.find(Product.class, sku)).map(Catalogue::view);
+    Optional<ProductView> product(Sku sku) {
+        return Optional.ofNullable(em.find(Product.class, sku.value())).map(Catalogue::view);
     }
 
-    Map<String, ProductView> products(java.util.Collection<String> skus) {
-        Map<String, ProductView> found = new HashMap<>();
+    Map<Sku, ProductView> products(Collection<Sku> skus) {
+        Map<Sku, ProductView> found = new HashMap<>();
         if (!skus.isEmpty()) {
             em.createQuery("select p from Product p where p.sku in :skus", Product.class)
-                    .setParameter("skus", skus).getResultStream().forEach(p -> found.put(p.sku(), view(p)));
+                    .setParameter("skus", skus.stream().map(Sku::value).toList())
+                    .getResultStream().forEach(p -> found.put(new Sku(p.sku()), view(p)));
         }
         return found;
     }
@@ -92,8 +97,9 @@ class Catalogue {
                 .getResultStream().map(Catalogue::view).toList(), page, size, count.getSingleResult());
     }
 
-    Saved<LocationView> putLocation(String code, PutLocation request) {
-        if (code == null || !code.matches("^[A-Z0-9][A-Z0-9_-]{0,31}$")) {
+    Saved<LocationView> putLocation(LocationCode id, PutLocation request) {
+        String code = id.value();
+        if (!code.matches("^[A-Z0-9][A-Z0-9_-]{0,31}$")) {
             throw new InvalidField("code", "1 to 32 upper-case letters, digits, '_' or '-'");
         }
         return transactions.inTransaction(() -> {

@@ -7,6 +7,7 @@ import static io.quartermaster.inventory.application.StockRows.view;
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.ConfirmHold;
 import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldId;
 import io.quartermaster.inventory.api.HoldOutcome;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.PlaceHold;
@@ -106,9 +107,9 @@ public class Holds {
             if (command instanceof PlaceHold place && place.lines() != null) {
                 place.lines().stream().filter(l -> l != null && l.sku() != null).forEach(l -> skus.add(l.sku()));
             } else if (command instanceof ConfirmHold confirm) {
-                holdIds.add(confirm.holdId());
+                holdIds.add(confirm.holdId().value());
             } else if (command instanceof ReleaseHold release) {
-                holdIds.add(release.holdId());
+                holdIds.add(release.holdId().value());
             }
         }
         Map<Long, String> codes = catalogue.locationCodes();
@@ -165,7 +166,7 @@ public class Holds {
             return confirm(batch, confirm);
         }
         ReleaseHold release = (ReleaseHold) command;
-        return release(batch, release.holdId(), HoldStatus.RELEASED, release.actor());
+        return release(batch, release.holdId().value(), HoldStatus.RELEASED, release.actor());
     }
 
     /** Every line or none; checks everything before it changes anything. */
@@ -195,7 +196,7 @@ public class Holds {
             throw new InsufficientStock(shortages);
         }
         Instant now = clock.instant();
-        UUID holdId = command.holdId() != null ? command.holdId() : UUID.randomUUID();
+        UUID holdId = command.holdId() != null ? command.holdId().value() : UUID.randomUUID();
         List<HoldLine> holdLines = new ArrayList<>();
         for (CartLine line : cart) {
             int remaining = line.quantity();
@@ -224,7 +225,7 @@ public class Holds {
     }
 
     private HoldView confirm(HoldBatch batch, ConfirmHold command) {
-        Hold hold = batch.activeHold(command.holdId());
+        Hold hold = batch.activeHold(command.holdId().value());
         if (hold.expiredAt(batch.now)) {
             // The sweeper releases it; confirming now would sell units the buyer no longer holds.
             throw new HoldExpired("hold " + hold.id() + " expired at " + hold.expiresAt());
@@ -278,8 +279,8 @@ public class Holds {
         return holds;
     }
 
-    Optional<HoldView> find(UUID holdId) {
-        return Optional.ofNullable(em.find(Hold.class, holdId)).map(h -> view(h, catalogue.locationCodes()));
+    Optional<HoldView> find(HoldId holdId) {
+        return Optional.ofNullable(em.find(Hold.class, holdId.value())).map(h -> view(h, catalogue.locationCodes()));
     }
 
     /** The active holds, oldest first (at most 1,000). */

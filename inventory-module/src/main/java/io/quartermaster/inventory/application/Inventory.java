@@ -5,10 +5,12 @@ import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.ConfirmHold;
 import io.quartermaster.inventory.api.CountStock;
 import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldId;
 import io.quartermaster.inventory.api.HoldOutcome;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade.MovementSort;
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.inventory.api.LocationView;
 import io.quartermaster.inventory.api.MovementView;
 import io.quartermaster.inventory.api.Page;
@@ -19,16 +21,17 @@ import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.ReceiveStock;
 import io.quartermaster.inventory.api.ReleaseHold;
 import io.quartermaster.inventory.api.Saved;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.StockCheck;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.TransferStock;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The inventory's facade, and nothing but: each call goes to the use case that owns it — the
@@ -57,17 +60,17 @@ public class Inventory implements InventoryFacade {
     // ---------------------------------------------------------------- catalogue (Catalogue)
 
     @Override
-    public Saved<ProductView> putProduct(String sku, PutProduct request) {
+    public Saved<ProductView> putProduct(Sku sku, PutProduct request) {
         return catalogue.putProduct(sku, request);
     }
 
     @Override
-    public Optional<ProductView> product(String sku) {
+    public Optional<ProductView> product(Sku sku) {
         return catalogue.product(sku);
     }
 
     @Override
-    public Map<String, ProductView> products(java.util.Collection<String> skus) {
+    public Map<Sku, ProductView> products(Collection<Sku> skus) {
         return catalogue.products(skus);
     }
 
@@ -82,7 +85,7 @@ public class Inventory implements InventoryFacade {
     }
 
     @Override
-    public Saved<LocationView> putLocation(String code, PutLocation request) {
+    public Saved<LocationView> putLocation(LocationCode code, PutLocation request) {
         return catalogue.putLocation(code, request);
     }
 
@@ -94,27 +97,27 @@ public class Inventory implements InventoryFacade {
     // ---------------------------------------------------------------- reads (StockQueries)
 
     @Override
-    public StockView stock(String sku) {
+    public StockView stock(Sku sku) {
         return queries.stock(sku);
     }
 
     @Override
-    public int available(String sku, List<String> locations) {
+    public int available(Sku sku, List<LocationCode> locations) {
         return queries.available(sku, locations);
     }
 
     @Override
-    public Page<MovementView> movements(String sku, int page, int size) {
+    public Page<MovementView> movements(Sku sku, int page, int size) {
         return queries.movements(sku, page, size);
     }
 
     @Override
-    public Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending) {
+    public Page<MovementView> movements(Sku sku, int page, int size, MovementSort sort, boolean ascending) {
         return queries.movements(sku, page, size, sort, ascending);
     }
 
     @Override
-    public int[] dailySales(String sku, String location, int days) {
+    public int[] dailySales(Sku sku, LocationCode location, int days) {
         return queries.dailySales(sku, location, days);
     }
 
@@ -148,12 +151,12 @@ public class Inventory implements InventoryFacade {
     }
 
     @Override
-    public HoldView confirmHold(UUID holdId, String reference, String actor) {
+    public HoldView confirmHold(HoldId holdId, String reference, String actor) {
         return holds.apply(List.of(new ConfirmHold(holdId, reference, actor))).get(0).orThrow();
     }
 
     @Override
-    public HoldView releaseHold(UUID holdId, String actor) {
+    public HoldView releaseHold(HoldId holdId, String actor) {
         return holds.apply(List.of(new ReleaseHold(holdId, actor))).get(0).orThrow();
     }
 
@@ -168,7 +171,7 @@ public class Inventory implements InventoryFacade {
     }
 
     @Override
-    public Optional<HoldView> hold(UUID holdId) {
+    public Optional<HoldView> hold(HoldId holdId) {
         return holds.find(holdId);
     }
 

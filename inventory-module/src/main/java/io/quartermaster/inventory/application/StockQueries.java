@@ -1,10 +1,13 @@
 package io.quartermaster.inventory.application;
 
 import static io.quartermaster.inventory.application.StockRows.index;
+
 import io.quartermaster.inventory.api.InventoryFacade.MovementSort;
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.inventory.api.MovementView;
 import io.quartermaster.inventory.api.Page;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.domain.stock.StockLevels;
 import io.quartermaster.inventory.domain.stock.StockMovement;
@@ -34,7 +37,8 @@ class StockQueries {
     @Inject
     Clock clock;
 
-    StockView stock(String sku) {
+    StockView stock(Sku id) {
+        String sku = id.value();
         catalogue.requireProducts(List.of(sku));
         Map<Long, String> codes = catalogue.locationCodes();
         List<StockView.Level> levels = stockLevels.ofSku(sku).stream()
@@ -46,20 +50,21 @@ class StockQueries {
                 levels.stream().mapToInt(StockView.Level::available).sum());
     }
 
-    int available(String sku, List<String> locations) {
+    int available(Sku sku, List<LocationCode> locations) {
         Number sum = (Number) em.createNativeQuery("select coalesce(sum(s.on_hand - s.reserved), 0) from inventory.stock_level s "
                         + "join inventory.location l on l.id = s.location_id where s.sku = ?1 and l.code = any(?2)")
-                .setParameter(1, sku)
-                .setParameter(2, locations.toArray(String[]::new))
+                .setParameter(1, sku.value())
+                .setParameter(2, locations.stream().map(LocationCode::value).toArray(String[]::new))
                 .getSingleResult();
         return sum.intValue();
     }
 
-    Page<MovementView> movements(String sku, int page, int size) {
+    Page<MovementView> movements(Sku sku, int page, int size) {
         return movements(sku, page, size, MovementSort.WHEN, false);
     }
 
-    Page<MovementView> movements(String sku, int page, int size, MovementSort sort, boolean ascending) {
+    Page<MovementView> movements(Sku id, int page, int size, MovementSort sort, boolean ascending) {
+        String sku = id.value();
         catalogue.requireProducts(List.of(sku));
         Map<Long, String> codes = catalogue.locationCodes();
         String column = switch (sort == null ? MovementSort.WHEN : sort) {
@@ -80,14 +85,14 @@ class StockQueries {
         return new Page<>(items, page, size, total);
     }
 
-    int[] dailySales(String sku, String location, int days) {
+    int[] dailySales(Sku sku, LocationCode location, int days) {
         java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         java.time.LocalDate first = today.minusDays(days - 1L);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select (m.occurred_at at time zone 'UTC')::date, -sum(m.quantity) "
                         + "from inventory.stock_movement m join inventory.location l on l.id = m.location_id "
                         + "where m.kind = 'SALE' and m.sku = ?1 and l.code = ?2 and m.occurred_at >= ?3 group by 1")
-                .setParameter(1, sku).setParameter(2, location)
+                .setParameter(1, sku.value()).setParameter(2, location.value())
                 .setParameter(3, java.sql.Timestamp.from(first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
                 .getResultList();
         int[] sales = new int[days];

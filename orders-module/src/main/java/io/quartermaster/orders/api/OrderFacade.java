@@ -1,11 +1,11 @@
 package io.quartermaster.orders.api;
 
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.platform.api.check.InvariantCheck;
-import java.time.Instant;
 import io.quartermaster.platform.api.idempotency.IdempotentCall;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Checkout and orders. Payment capture never runs inside a stock transaction: hold (one
@@ -17,11 +17,11 @@ public interface OrderFacade {
 
     CheckoutView startCheckout(Seller seller, CheckoutRequest request);
 
-    Optional<CheckoutView> checkout(UUID id, Viewer viewer);
+    Optional<CheckoutView> checkout(CheckoutId id, Viewer viewer);
 
-    OrderView confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer);
+    OrderView confirmCheckout(CheckoutId id, PaymentRequest payment, Viewer viewer);
 
-    CheckoutView releaseCheckout(UUID id, Viewer viewer);
+    CheckoutView releaseCheckout(CheckoutId id, Viewer viewer);
 
     OrderView placeOrder(Seller seller, OrderRequest request);
 
@@ -40,7 +40,7 @@ public interface OrderFacade {
      */
     PlacedOrder placeOrder(Seller seller, OrderRequest request, IdempotentCall call);
 
-    Optional<OrderView> order(UUID id, Viewer viewer);
+    Optional<OrderView> order(OrderId id, Viewer viewer);
 
     List<OrderView> orders(Viewer viewer, String channel, String status, int limit);
 
@@ -53,18 +53,18 @@ public interface OrderFacade {
     List<OrdersPerHour> ordersPerHour(Instant from, Instant to);
 
     /** What happened to the order, oldest first; empty when there is no such order (or it is not the viewer's). */
-    Optional<OrderHistory> history(UUID id, Viewer viewer);
+    Optional<OrderHistory> history(OrderId id, Viewer viewer);
 
-    OrderView cancel(UUID id, Viewer viewer);
+    OrderView cancel(OrderId id, Viewer viewer);
 
-    OrderView returnLines(UUID id, ReturnRequest request, Viewer viewer);
+    OrderView returnLines(OrderId id, ReturnRequest request, Viewer viewer);
 
     List<ChannelView> channels();
 
     ChannelView putChannel(String code, PutChannel channel);
 
     /** The location codes a channel sells from, in order of preference. */
-    List<String> locationsOf(String channel);
+    List<LocationCode> locationsOf(String channel);
 
     /** How the stock batches of this instance were sized. */
     StockBatchSizes stockBatchSizes();

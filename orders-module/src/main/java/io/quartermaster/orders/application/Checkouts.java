@@ -4,6 +4,7 @@ import static io.quartermaster.orders.application.OrderViews.expired;
 import static io.quartermaster.orders.application.OrderViews.view;
 
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.orders.api.CheckoutId;
 import io.quartermaster.orders.api.CheckoutRequest;
 import io.quartermaster.orders.api.CheckoutView;
 import io.quartermaster.orders.api.OrderRequest;
@@ -95,13 +96,13 @@ public class Checkouts {
                 request.customerRef, false, false, null));
     }
 
-    public Optional<CheckoutView> checkout(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(Checkout.class, id)).filter(c -> OrderViews.visible(c.owner(), viewer))
+    public Optional<CheckoutView> checkout(CheckoutId id, Viewer viewer) {
+        return Optional.ofNullable(em.find(Checkout.class, id.value())).filter(c -> OrderViews.visible(c.owner(), viewer))
                 .map(c -> view(c, databaseClock.now()));
     }
 
-    public OrderView confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer) {
-        return confirmCheckout(id, payment, viewer, null).order();
+    public OrderView confirmCheckout(CheckoutId id, PaymentRequest payment, Viewer viewer) {
+        return confirmCheckout(id.value(), payment, viewer, null).order();
     }
 
     private PlacedOrder confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer, IdempotentCall call) {
@@ -196,9 +197,9 @@ public class Checkouts {
         }
     }
 
-    public CheckoutView releaseCheckout(UUID id, Viewer viewer) {
+    public CheckoutView releaseCheckout(CheckoutId id, Viewer viewer) {
         return transactions.inTransaction(() -> {
-            Checkout c = lockVisible(id, viewer);
+            Checkout c = lockVisible(id.value(), viewer);
             if (c.status() != CheckoutStatus.HELD) {
                 if (c.status() == CheckoutStatus.EXPIRED || c.expiredAt(databaseClock.now())) {
                     throw expired(c);

@@ -1,13 +1,13 @@
 package io.quartermaster.orders.application;
 
-import static io.quartermaster.orders.application.OrderViews.view;
-
-import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.orders.api.ChannelView;
+import io.quartermaster.orders.api.CheckoutId;
 import io.quartermaster.orders.api.CheckoutRequest;
 import io.quartermaster.orders.api.CheckoutView;
 import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderHistory;
+import io.quartermaster.orders.api.OrderId;
 import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.OrderSearch;
 import io.quartermaster.orders.api.OrderView;
@@ -19,32 +19,22 @@ import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.orders.api.Seller;
 import io.quartermaster.orders.api.StockBatchSizes;
 import io.quartermaster.orders.api.Viewer;
-import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.platform.api.check.InvariantCheck;
 import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The orders module's facade: checkouts and one-shot orders ({@link Checkouts}), cancels and
- * returns ({@link Returns}), sales channels ({@link SalesChannels}) and the order searches
- * ({@link OrderSearches}) live in their own classes; reading one order (its view, its history)
- * and the orders per hour stay here.
+ * The orders module's facade, and nothing but: each call goes to the use case that owns it —
+ * checkouts and one-shot orders ({@link Checkouts}), cancels and returns ({@link Returns}),
+ * reading orders ({@link OrderQueries}), sales channels ({@link SalesChannels}), the stock
+ * batches' sizes ({@link StockBatcher}) and the module's invariants ({@link OrderInvariants}).
  */
 @ApplicationScoped
 public class Orders implements OrderFacade {
-
-    @PersistenceContext(unitName = "orders")
-    EntityManager em;
-
-    @Inject
-    InventoryFacade inventory;
 
     @Inject
     OrderInvariants invariantChecks;
@@ -56,10 +46,7 @@ public class Orders implements OrderFacade {
     Checkouts checkouts;
 
     @Inject
-    OrderTimeline timeline;
-
-    @Inject
-    OrderSearches searches;
+    OrderQueries queries;
 
     @Inject
     Returns returns;
@@ -75,17 +62,17 @@ public class Orders implements OrderFacade {
     }
 
     @Override
-    public Optional<CheckoutView> checkout(UUID id, Viewer viewer) {
+    public Optional<CheckoutView> checkout(CheckoutId id, Viewer viewer) {
         return checkouts.checkout(id, viewer);
     }
 
     @Override
-    public OrderView confirmCheckout(UUID id, PaymentRequest payment, Viewer viewer) {
+    public OrderView confirmCheckout(CheckoutId id, PaymentRequest payment, Viewer viewer) {
         return checkouts.confirmCheckout(id, payment, viewer);
     }
 
     @Override
-    public CheckoutView releaseCheckout(UUID id, Viewer viewer) {
+    public CheckoutView releaseCheckout(CheckoutId id, Viewer viewer) {
         return checkouts.releaseCheckout(id, viewer);
     }
 
@@ -104,53 +91,45 @@ public class Orders implements OrderFacade {
         return checkouts.placeOrder(seller, request, call);
     }
 
-    // ---------------------------------------------------------------- orders
+    // ---------------------------------------------------------------- orders (OrderQueries, Returns)
 
     @Override
-    public Optional<OrderView> order(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> OrderViews.visible(o.owner(), viewer)).map(OrderViews::view);
+    public Optional<OrderView> order(OrderId id, Viewer viewer) {
+        return queries.order(id, viewer);
     }
 
     @Override
     public List<OrderView> orders(Viewer viewer, String channel, String status, int limit) {
-        return orders(viewer, new OrderSearch(channel, status, null, null), 0, limit);
+        return queries.page(viewer, new OrderSearch(channel, status, null, null), 0, limit);
     }
 
     @Override
     public List<OrderView> orders(Viewer viewer, OrderSearch search, int first, int max) {
-        return searches.page(viewer, search, first, max).stream().map(OrderViews::view).toList();
+        return queries.page(viewer, search, first, max);
     }
 
     @Override
     public long countOrders(Viewer viewer, OrderSearch search) {
-        return searches.count(viewer, search);
+        return queries.count(viewer, search);
     }
 
     @Override
     public List<OrdersPerHour> ordersPerHour(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select date_trunc('hour', placed_at), channel, count(*) from orders.customer_order
-                        where placed_at >= ? and placed_at < ? group by 1, 2 order by 1, 2""")
-                .setParameter(1, java.sql.Timestamp.from(from)).setParameter(2, java.sql.Timestamp.from(to))
-                .getResultList();
-        return rows.stream().map(r -> new OrdersPerHour(((java.sql.Timestamp) r[0]).toInstant(), (String) r[1],
-                ((Number) r[2]).longValue())).toList();
+        return queries.perHour(from, to);
     }
 
     @Override
-    public Optional<OrderHistory> history(UUID id, Viewer viewer) {
-        return Optional.ofNullable(em.find(CustomerOrder.class, id)).filter(o -> OrderViews.visible(o.owner(), viewer))
-                .map(timeline::of);
+    public Optional<OrderHistory> history(OrderId id, Viewer viewer) {
+        return queries.history(id, viewer);
     }
 
     @Override
-    public OrderView cancel(UUID id, Viewer viewer) {
+    public OrderView cancel(OrderId id, Viewer viewer) {
         return returns.cancel(id, viewer);
     }
 
     @Override
-    public OrderView returnLines(UUID id, ReturnRequest request, Viewer viewer) {
+    public OrderView returnLines(OrderId id, ReturnRequest request, Viewer viewer) {
         return returns.returnLines(id, request, viewer);
     }
 
@@ -167,8 +146,8 @@ public class Orders implements OrderFacade {
     }
 
     @Override
-    public List<String> locationsOf(String channel) {
-        return channels.channel(channel).locations();
+    public List<LocationCode> locationsOf(String channel) {
+        return channels.channel(channel).locations().stream().map(LocationCode::new).toList();
     }
 
     @Override

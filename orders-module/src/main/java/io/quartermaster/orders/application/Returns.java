@@ -4,6 +4,7 @@ import static io.quartermaster.orders.application.OrderViews.view;
 
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.orders.api.OrderId;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.orders.api.Viewer;
@@ -63,13 +64,13 @@ class Returns {
     @Inject
     Clock clock;
 
-    OrderView cancel(UUID id, Viewer viewer) {
-        return giveBack(id, viewer, null, null);
+    OrderView cancel(OrderId id, Viewer viewer) {
+        return giveBack(id.value(), viewer, null, null);
     }
 
-    OrderView returnLines(UUID id, ReturnRequest request, Viewer viewer) {
+    OrderView returnLines(OrderId id, ReturnRequest request, Viewer viewer) {
         String reason = request.reason == null || request.reason.isBlank() ? null : request.reason.strip();
-        return giveBack(id, viewer, OrderViews.merge(request.lines), reason);
+        return giveBack(id.value(), viewer, OrderViews.merge(request.lines), reason);
     }
 
     /** Cancel (lines null) or return: stock back through RETURN movements, money back through the gateway. */

@@ -7,11 +7,13 @@ import static io.quartermaster.orders.application.OrderViews.view;
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.ConfirmHold;
 import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldId;
 import io.quartermaster.inventory.api.HoldOutcome;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.PlaceHold;
 import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.refusal.AmountLimit;
 import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.orders.api.OrderView;
@@ -49,6 +51,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -112,12 +115,12 @@ public class StockBatch {
         List<Runnable> committed = new ArrayList<>();
         claimKeys(requests, answers, committed);
         Map<String, SalesChannel> channels = new HashMap<>();
-        TreeSet<String> skus = new TreeSet<>();
+        TreeSet<Sku> skus = new TreeSet<>();
         List<UUID> resumable = new ArrayList<>();
         TreeSet<UUID> toConfirm = new TreeSet<>();
         for (StockRequest request : requests) {
             if (request instanceof StockRequest.HoldCart hold) {
-                hold.cart().forEach(l -> skus.add(l.sku()));
+                hold.cart().forEach(l -> skus.add(new Sku(l.sku())));
                 channels.computeIfAbsent(String.valueOf(hold.seller().channel()), code -> em.find(SalesChannel.class, code));
                 if (hold.resumable()) {
                     resumable.add(hold.checkoutId());
@@ -126,7 +129,7 @@ public class StockBatch {
                 toConfirm.add(request.checkoutId());
             }
         }
-        Map<String, ProductView> products = inventory.products(skus);
+        Map<Sku, ProductView> products = inventory.products(skus);
         Map<UUID, Checkout> existing = new HashMap<>();
         if (!resumable.isEmpty()) {
             em.createQuery("select c from Checkout c where c.id in :ids", Checkout.class)
@@ -233,21 +236,21 @@ public class StockBatch {
     }
 
     private Prepared prepareHold(int index, StockRequest.HoldCart request, Map<String, SalesChannel> channels,
-                                 Map<String, ProductView> products, Instant now) {
+                                 Map<Sku, ProductView> products, Instant now) {
         SalesChannel channel = channels.get(String.valueOf(request.seller().channel()));
         if (channel == null) {
             throw new UnknownChannel("channel " + request.seller().channel()
                     + " is not configured for sales");
         }
         List<String> unknown = request.cart().stream().map(CartLine::sku)
-                .filter(sku -> products.get(sku) == null || !products.get(sku).active()).toList();
+                .filter(sku -> !Optional.ofNullable(products.get(new Sku(sku))).map(ProductView::active).orElse(false)).toList();
         if (!unknown.isEmpty()) {
             throw new UnknownSku("no product " + String.join(", ", unknown) + " for sale",
                     Map.of("skus", unknown));
         }
         Instant expiresAt = channel.holdTtlSeconds() == null ? null : now.plusSeconds(channel.holdTtlSeconds());
         List<PricedLine> priced = request.cart().stream().map(l -> {
-            ProductView product = products.get(l.sku());
+            ProductView product = products.get(new Sku(l.sku()));
             return new PricedLine(l.sku(), l.quantity(), product.price(), product.taxRate());
         }).toList();
         BigDecimal total = Totals.of(priced).total().amount();
@@ -256,7 +259,7 @@ public class StockBatch {
                     + ", is beyond the limit of " + Money.MAX_AMOUNT.toPlainString() + " an order holds",
                     Map.of("total", total, "limit", Money.MAX_AMOUNT));
         }
-        UUID holdId = UUID.randomUUID();
+        HoldId holdId = HoldId.random();
         Instant at = now; // the database's clock: CheckoutRecovery measures a payment's time against it
         Checkout checkout = new Checkout(request.checkoutId(), channel.code(), request.seller().owner(), holdId,
                 request.customerRef(), priced, expiresAt, at);

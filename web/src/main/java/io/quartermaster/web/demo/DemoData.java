@@ -4,21 +4,23 @@ import io.quartermaster.erp.api.PutReplenishment;
 import io.quartermaster.erp.api.PutVendor;
 import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
+import io.quartermaster.inventory.api.PutProduct;
+import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.PaymentRequest;
 import io.quartermaster.orders.api.Seller;
-import io.quartermaster.inventory.api.PutProduct;
-import io.quartermaster.inventory.api.ReceiveStock;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -38,6 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    private static final LocationCode MAIN = new LocationCode("MAIN");
 
     @Inject
     @ConfigProperty(name = "qm.demo", defaultValue = "false")
@@ -89,12 +93,12 @@ public class DemoData {
     }
 
     void load() {
-        if (inventory.product(ITEMS.get(0).sku()).isPresent()) {
+        if (inventory.product(new Sku(ITEMS.get(0).sku())).isPresent()) {
             LOG.info("Demo data already loaded");
             return;
         }
         for (Item item : ITEMS) {
-            inventory.putProduct(item.sku(), new PutProduct(item.name(), new BigDecimal(item.price()),
+            inventory.putProduct(new Sku(item.sku()), new PutProduct(item.name(), new BigDecimal(item.price()),
                     new BigDecimal(item.taxRate())));
             inventory.receive(new ReceiveStock(item.sku(), "MAIN", item.stock(), new BigDecimal(item.unitCost()),
                     "demo opening stock"), "demo");
@@ -102,9 +106,9 @@ public class DemoData {
         // Purchasing: the mugs are reordered from their potter when fewer than 30 are left for sale.
         replenishment.putVendor("POTTERY", new PutVendor("Stoneware Pottery Co.", "orders@pottery.example", 5));
         replenishment.putVendor("TEXTILE", new PutVendor("Fair Textiles", "purchasing@textiles.example", 14));
-        replenishment.putSetting("MUG-BLUE", "MAIN", new PutReplenishment(30, 60, "POTTERY", 6, 12, new BigDecimal("4.10"), true));
-        replenishment.putSetting("MUG-RED", "MAIN", new PutReplenishment(10, 40, "POTTERY", 6, 12, new BigDecimal("4.10"), false));
-        replenishment.putSetting("TEE-M", "MAIN", new PutReplenishment(20, 80, "TEXTILE", 10, 20, new BigDecimal("8.75"), true));
+        replenishment.putSetting(new Sku("MUG-BLUE"), MAIN, new PutReplenishment(30, 60, "POTTERY", 6, 12, new BigDecimal("4.10"), true));
+        replenishment.putSetting(new Sku("MUG-RED"), MAIN, new PutReplenishment(10, 40, "POTTERY", 6, 12, new BigDecimal("4.10"), false));
+        replenishment.putSetting(new Sku("TEE-M"), MAIN, new PutReplenishment(20, 80, "TEXTILE", 10, 20, new BigDecimal("8.75"), true));
         int placed = 0;
         for (String channel : List.of("WEB", "MOBILE", "POS")) {
             Seller seller = new Seller("demo:" + channel, channel, "demo");

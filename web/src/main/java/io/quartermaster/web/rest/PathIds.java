@@ -1,5 +1,7 @@
 package io.quartermaster.web.rest;
 
+import io.quartermaster.orders.api.CheckoutId;
+import io.quartermaster.orders.api.OrderId;
 import io.quartermaster.platform.api.problem.ProblemException;
 import java.util.UUID;
 
@@ -16,5 +18,13 @@ public final class PathIds {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("no " + what + " " + id);
         }
+    }
+
+    public static OrderId orderId(String id) {
+        return new OrderId(uuid(id, "order"));
+    }
+
+    public static CheckoutId checkoutId(String id) {
+        return new CheckoutId(uuid(id, "checkout"));
     }
 }

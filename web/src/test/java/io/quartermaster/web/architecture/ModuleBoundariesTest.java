@@ -1,12 +1,17 @@
 package io.quartermaster.web.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +152,24 @@ class ModuleBoundariesTest {
                 .andShould().haveSimpleNameNotEndingWith("Facade")
                 .because("the facade is the module's front door; its implementation only hands each call to the "
                         + "use case that owns it")
+                .check(classes);
+    }
+
+    @Test
+    void businessFacadesTakeIdentitiesAsValues() {
+        methods().that().areDeclaredInClassesThat().resideInAnyPackage("io.quartermaster.inventory.api",
+                        "io.quartermaster.orders.api", "io.quartermaster.erp.api")
+                .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("Facade")
+                .should(new ArchCondition<JavaMethod>("take no bare UUID") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        if (method.getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(java.util.UUID.class))) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes a bare UUID"));
+                        }
+                    }
+                })
+                .because("an order, a checkout, a hold and a purchase order are named by their own id values "
+                        + "(OrderId, CheckoutId, HoldId, PurchaseOrderId), so one cannot be passed for another")
                 .check(classes);
     }
 

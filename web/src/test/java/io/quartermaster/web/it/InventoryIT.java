@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.quartermaster.inventory.api.AdjustStock;
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.CountStock;
+import io.quartermaster.inventory.api.HoldId;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.inventory.api.MovementView;
 import io.quartermaster.inventory.api.PlaceHold;
 import io.quartermaster.inventory.api.PutLocation;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.ReceiveStock;
 import io.quartermaster.inventory.api.Shortage;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.StockCheck;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.TransferStock;
@@ -92,7 +95,7 @@ class InventoryIT {
                 assertEquals(List.of(new Shortage(sku, 1, 0)), o.shortages());
             }
         }
-        StockView stock = inventory.stock(sku);
+        StockView stock = inventory.stock(new Sku(sku));
         assertEquals(0, stock.available());
         assertEquals(1, stock.reserved());
     }
@@ -106,8 +109,8 @@ class InventoryIT {
 
         assertEquals(10, count(outcomes, Outcome::held));
         assertEquals(190, count(outcomes, o -> o.status() == 409), unexpected(outcomes));
-        assertEquals(10, inventory.stock(sku).reserved());
-        assertEquals(0, inventory.stock(sku).available());
+        assertEquals(10, inventory.stock(new Sku(sku)).reserved());
+        assertEquals(0, inventory.stock(new Sku(sku)).available());
     }
 
     @Test
@@ -135,7 +138,7 @@ class InventoryIT {
         assertEquals(30, count(outcomes, Outcome::held), "exactly the 30 carts the stock allows");
         assertEquals(30, count(outcomes, o -> o.status() == 409), "no deadlock or other error: " + unexpected(outcomes));
         for (String sku : skus) {
-            assertEquals(30, inventory.stock(sku).reserved(), "all lines or none: " + sku);
+            assertEquals(30, inventory.stock(new Sku(sku)).reserved(), "all lines or none: " + sku);
         }
     }
 
@@ -145,14 +148,14 @@ class InventoryIT {
         receive(sku, "MAIN", 3, "1.00");
         HoldView hold = inventory.placeHold(new PlaceHold(null, "WEB", "it", null, MAIN,
                 List.of(new CartLine(sku, 2)), Instant.now().plusMillis(800), "it"));
-        assertEquals(1, inventory.stock(sku).available());
+        assertEquals(1, inventory.stock(new Sku(sku)).available());
 
-        Poll.until(() -> inventory.hold(hold.id()).orElseThrow().status(), "EXPIRED"::equals, Duration.ofSeconds(10),
+        Poll.until(() -> inventory.hold(new HoldId(hold.id())).orElseThrow().status(), "EXPIRED"::equals, Duration.ofSeconds(10),
                 "the sweeper to expire the hold");
-        assertEquals(3, inventory.stock(sku).available());
-        assertEquals(0, inventory.stock(sku).reserved());
+        assertEquals(3, inventory.stock(new Sku(sku)).available());
+        assertEquals(0, inventory.stock(new Sku(sku)).reserved());
         try {
-            inventory.confirmHold(hold.id(), "late-order", "it");
+            inventory.confirmHold(new HoldId(hold.id()), "late-order", "it");
             fail("confirming an expired hold must fail");
         } catch (ProblemException e) {
             assertEquals(410, e.status());
@@ -176,13 +179,13 @@ class InventoryIT {
 
         List<Outcome> outcomes = race(holds.size(), i -> () -> {
             Thread.sleep(i % 8 * 10L); // spread the confirms across the moment of expiry
-            return inventory.confirmHold(holds.get(i).id(), "race-" + i, "it");
+            return inventory.confirmHold(new HoldId(holds.get(i).id()), "race-" + i, "it");
         });
 
-        Poll.until(() -> inventory.stock(sku).reserved(), r -> r == 0, Duration.ofSeconds(10), "every hold resolved");
+        Poll.until(() -> inventory.stock(new Sku(sku)).reserved(), r -> r == 0, Duration.ofSeconds(10), "every hold resolved");
         int confirmed = 0;
         for (int i = 0; i < holds.size(); i++) {
-            String status = inventory.hold(holds.get(i).id()).orElseThrow().status();
+            String status = inventory.hold(new HoldId(holds.get(i).id())).orElseThrow().status();
             Outcome outcome = outcomes.get(i);
             if (outcome.held()) {
                 assertEquals("CONFIRMED", status, "a successful confirm is a confirmed hold");
@@ -192,7 +195,7 @@ class InventoryIT {
                 assertEquals("EXPIRED", status);
             }
         }
-        assertEquals(40 - confirmed, inventory.stock(sku).onHand(), "one sale per confirmed hold, no more");
+        assertEquals(40 - confirmed, inventory.stock(new Sku(sku)).onHand(), "one sale per confirmed hold, no more");
         assertEquals(confirmed, saleMovements(sku));
     }
 
@@ -200,7 +203,7 @@ class InventoryIT {
     void movingAverageCostFollowsReceiptsSalesTransfersReturnsAndCounts() throws Exception {
         String sku = product("COST");
         String store = "S" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        inventory.putLocation(store, new PutLocation("Second store"));
+        inventory.putLocation(new LocationCode(store), new PutLocation("Second store"));
 
         assertMovement(receive(sku, "MAIN", 10, "2.00"), 10, "2.0000", "20.00");
         assertMovement(receive(sku, "MAIN", 10, "3.00"), 10, "3.0000", "30.00");
@@ -208,7 +211,7 @@ class InventoryIT {
 
         String order = "order-" + UUID.randomUUID();
         HoldView hold = hold("POS", List.of(new CartLine(sku, 4))).hold();
-        inventory.confirmHold(hold.id(), order, "it");
+        inventory.confirmHold(new HoldId(hold.id()), order, "it");
         assertLevel(sku, "MAIN", 16, "40.00", "2.5000");
 
         List<MovementView> transfer = inventory.transfer(new TransferStock(sku, "MAIN", store, 6), "it");
@@ -233,7 +236,7 @@ class InventoryIT {
         // Sell out the store: quantity and value reach zero together.
         HoldView rest = inventory.placeHold(new PlaceHold(null, "WEB", "it", null, List.of(store),
                 List.of(new CartLine(sku, 6)), null, "it"));
-        inventory.confirmHold(rest.id(), "order-" + UUID.randomUUID(), "it");
+        inventory.confirmHold(new HoldId(rest.id()), "order-" + UUID.randomUUID(), "it");
         assertLevel(sku, store, 0, "0.00", "2.5000");
 
         // Every stock event carries its movement's value and the level's version.
@@ -257,8 +260,8 @@ class InventoryIT {
         assertEquals(before, movements(sku));
         MovementView ok = inventory.adjust(new AdjustStock(sku, "MAIN", -2, "damaged"), "it");
         assertEquals(-2, ok.quantity());
-        assertEquals(0, inventory.stock(sku).available());
-        assertEquals(3, inventory.stock(sku).onHand());
+        assertEquals(0, inventory.stock(new Sku(sku)).available());
+        assertEquals(3, inventory.stock(new Sku(sku)).onHand());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -318,7 +321,7 @@ class InventoryIT {
 
     private String product(String prefix) {
         String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        inventory.putProduct(sku, new PutProduct("Test " + prefix, new BigDecimal("9.99"), new BigDecimal("0.20")));
+        inventory.putProduct(new Sku(sku), new PutProduct("Test " + prefix, new BigDecimal("9.99"), new BigDecimal("0.20")));
         return sku;
     }
 
@@ -333,7 +336,7 @@ class InventoryIT {
     }
 
     private void assertLevel(String sku, String location, int onHand, String value, String average) {
-        StockView.Level level = inventory.stock(sku).levels().stream().filter(l -> l.location().equals(location))
+        StockView.Level level = inventory.stock(new Sku(sku)).levels().stream().filter(l -> l.location().equals(location))
                 .findFirst().orElseThrow();
         assertEquals(onHand, level.onHand(), "on hand at " + location);
         assertEquals(0, new BigDecimal(value).compareTo(level.stockValue()), "value at " + location + ": " + level);

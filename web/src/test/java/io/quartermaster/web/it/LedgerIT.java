@@ -16,8 +16,10 @@ import io.quartermaster.inventory.api.CountStock;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
+import io.quartermaster.orders.api.OrderId;
 import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.PaymentRequest;
@@ -180,15 +182,15 @@ class LedgerIT {
         awaitAtRest();
         Map<String, BigDecimal> before = balances();
         String sku = "DAY-" + UUID.randomUUID().toString().substring(0, 8);
-        inventory.putProduct(sku, new PutProduct("Day item", new BigDecimal("10.00"), new BigDecimal("0.20")));
+        inventory.putProduct(new Sku(sku), new PutProduct("Day item", new BigDecimal("10.00"), new BigDecimal("0.20")));
         inventory.receive(new ReceiveStock(sku, "MAIN", 10, new BigDecimal("2.00"), "PO-A"), "it");
         inventory.receive(new ReceiveStock(sku, "MAIN", 10, new BigDecimal("3.00"), "PO-B"), "it");
 
         OrderView web = sell("WEB", sku, 2);
         OrderView mobile = sell("MOBILE", sku, 3);
         sell("POS", sku, 1);
-        orders.cancel(mobile.id(), new Viewer("it", true, "it"));
-        orders.returnLines(web.id(), new ReturnRequest(List.of(new LineRequest(sku, 1))), new Viewer("it", true, "it"));
+        orders.cancel(new OrderId(mobile.id()), new Viewer("it", true, "it"));
+        orders.returnLines(new OrderId(web.id()), new ReturnRequest(List.of(new LineRequest(sku, 1))), new Viewer("it", true, "it"));
         inventory.adjust(new AdjustStock(sku, "MAIN", -1, "broken"), "it");
         inventory.count(new CountStock(sku, "MAIN", 15, "evening count"), "it");
 
@@ -204,7 +206,7 @@ class LedgerIT {
         assertAmount("20.00", delta.get("4000"), "revenue");
         assertAmount("4.00", delta.get("2100"), "sales tax");
         assertAmount("24.00", delta.get("1000"), "clearing");
-        assertAmount("37.50", inventory.stock(sku).levels().get(0).stockValue(), "the stock's own value");
+        assertAmount("37.50", inventory.stock(new Sku(sku)).levels().get(0).stockValue(), "the stock's own value");
 
         TrialBalance tb = ledger.trialBalance(null);
         assertEquals(0, tb.totalDebit().compareTo(tb.totalCredit()), "trial balance totals");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.orders.api.CheckoutRequest;
 import io.quartermaster.orders.api.CheckoutView;
 import io.quartermaster.orders.api.LineRequest;
@@ -59,7 +60,7 @@ class PaymentRecoveryIT {
     @Test
     void aCaptureLeftBehindByADeadInstanceIsRefundedOnceTheHoldExpires() throws Exception {
         String sku = "REC-" + UUID.randomUUID().toString().substring(0, 8);
-        inventory.putProduct(sku, new PutProduct("Recovered", new BigDecimal("20.00"), new BigDecimal("0.10")));
+        inventory.putProduct(new Sku(sku), new PutProduct("Recovered", new BigDecimal("20.00"), new BigDecimal("0.10")));
         inventory.receive(new ReceiveStock(sku, "MAIN", 2, BigDecimal.ONE, null), "it");
         String channel = "REC" + UUID.randomUUID().toString().substring(0, 4).toUpperCase().replace("-", "X");
         orders.putChannel(channel, new PutChannel("Short holds", 1, List.of("MAIN")));
@@ -80,7 +81,7 @@ class PaymentRecoveryIT {
         assertEquals(Money.of(checkout.total()), simulator.refunded(captureRef), "refunded exactly once");
         assertEquals("1", string("select count(*) from orders.payment where checkout_id = '" + checkout.id() + "' and kind = 'REFUND'"));
         assertEquals("0", string("select count(*) from orders.customer_order where checkout_id = '" + checkout.id() + "'"));
-        Poll.until(() -> inventory.stock(sku).available(), a -> a == 2, Duration.ofSeconds(10), "the stock free again");
+        Poll.until(() -> inventory.stock(new Sku(sku)).available(), a -> a == 2, Duration.ofSeconds(10), "the stock free again");
         assertTrue(inventory.check().ok());
     }
 

@@ -1,5 +1,6 @@
 package io.quartermaster.orders.domain.order;
 
+import io.quartermaster.inventory.api.HoldId;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -73,12 +74,12 @@ public class Checkout {
     protected Checkout() {
     }
 
-    public Checkout(UUID id, String channel, String owner, UUID holdId, String customerRef, List<PricedLine> lines,
+    public Checkout(UUID id, String channel, String owner, HoldId holdId, String customerRef, List<PricedLine> lines,
                     Instant expiresAt, Instant at) {
         this.id = id;
         this.channel = channel;
         this.owner = owner;
-        this.holdId = holdId;
+        this.holdId = holdId.value();
         this.customerRef = customerRef;
         this.lines = new ArrayList<>(lines.stream().map(CheckoutLine::new).toList());
         Totals totals = Totals.of(lines);
@@ -126,8 +127,8 @@ public class Checkout {
         return owner;
     }
 
-    public UUID holdId() {
-        return holdId;
+    public HoldId holdId() {
+        return new HoldId(holdId);
     }
 
     public CheckoutStatus status() {

@@ -2,6 +2,7 @@ package io.quartermaster.web.faces.erp;
 
 import io.quartermaster.erp.api.GoodsReceipt;
 import io.quartermaster.erp.api.NewPurchaseOrder;
+import io.quartermaster.erp.api.PurchaseOrderId;
 import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
@@ -47,7 +48,7 @@ public class PurchaseOrders implements Serializable {
     void load() {
         orders = replenishment.purchaseOrders(status);
         if (selected != null) {
-            selected = replenishment.purchaseOrder(selected.id());
+            selected = replenishment.purchaseOrder(new PurchaseOrderId(selected.id()));
         }
     }
 
@@ -58,17 +59,17 @@ public class PurchaseOrders implements Serializable {
     }
 
     public void select(PurchaseOrderView order) {
-        selected = replenishment.purchaseOrder(order.id());
+        selected = replenishment.purchaseOrder(new PurchaseOrderId(order.id()));
         arriving.clear();
     }
 
     public void issue() {
-        Feedback.attempt("order", () -> replenishment.issue(selected.id(), caller.name()), "Purchase order issued to " + selected.vendor() + ".");
+        Feedback.attempt("order", () -> replenishment.issue(new PurchaseOrderId(selected.id()), caller.name()), "Purchase order issued to " + selected.vendor() + ".");
         load();
     }
 
     public void cancel() {
-        Feedback.attempt("order", () -> replenishment.cancel(selected.id(), caller.name()), "Purchase order cancelled.");
+        Feedback.attempt("order", () -> replenishment.cancel(new PurchaseOrderId(selected.id()), caller.name()), "Purchase order cancelled.");
         load();
     }
 
@@ -84,7 +85,7 @@ public class PurchaseOrders implements Serializable {
             Feedback.error("order", null, "Enter how many units of at least one line arrived.");
             return;
         }
-        if (Feedback.succeeds("order", () -> replenishment.receive(selected.id(), Feedback.valid(new GoodsReceipt(received)), caller.name()),
+        if (Feedback.succeeds("order", () -> replenishment.receive(new PurchaseOrderId(selected.id()), Feedback.valid(new GoodsReceipt(received)), caller.name()),
                 "Goods received and put on hand.")) {
             arriving.clear();
         }

@@ -5,6 +5,8 @@ import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.erp.api.ReplenishmentViews.AlertView;
 import io.quartermaster.erp.api.ReplenishmentViews.SettingView;
 import io.quartermaster.erp.api.ReplenishmentViews.VendorView;
+import io.quartermaster.inventory.api.LocationCode;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.web.faces.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -47,7 +49,7 @@ public class Replenishment implements Serializable {
     }
 
     public void apply(SettingView setting) {
-        Feedback.attempt("settings", () -> replenishment.applySuggestion(setting.sku(), setting.location()),
+        Feedback.attempt("settings", () -> replenishment.applySuggestion(new Sku(setting.sku()), new LocationCode(setting.location())),
                 "Reorder point of " + setting.sku() + " at " + setting.location() + " set to the suggested "
                         + setting.suggestedReorderPoint() + ".");
         load();
@@ -87,7 +89,8 @@ public class Replenishment implements Serializable {
         command.minOrderQuantity = minOrderQuantity;
         command.unitCost = unitCost;
         command.issueAutomatically = issueAutomatically;
-        if (Feedback.succeeds("setting", () -> replenishment.putSetting(sku == null ? null : sku.trim(), location,
+        if (Feedback.succeeds("setting", () -> replenishment.putSetting(new Sku(sku == null ? "" : sku.trim()),
+                new LocationCode(location == null ? "" : location),
                 Feedback.valid(command)), "Saved the reorder setting of " + sku + " at " + location + ".")) {
             load();
         }

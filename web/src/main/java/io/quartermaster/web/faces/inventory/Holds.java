@@ -1,5 +1,6 @@
 package io.quartermaster.web.faces.inventory;
 
+import io.quartermaster.inventory.api.HoldId;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.web.faces.Feedback;
@@ -35,7 +36,7 @@ public class Holds implements Serializable {
     }
 
     public void release(HoldView hold) {
-        Feedback.attempt("holds", () -> inventory.releaseHold(hold.id(), caller.name()),
+        Feedback.attempt("holds", () -> inventory.releaseHold(new HoldId(hold.id()), caller.name()),
                 "Released hold " + hold.id() + ": its units are available again.");
         load();
     }

@@ -4,6 +4,7 @@ import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.Page;
 import io.quartermaster.inventory.api.ProductView;
 import io.quartermaster.inventory.api.PutProduct;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.web.faces.Feedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ public class Products implements Serializable {
     public void save() {
         PutProduct command = new PutProduct(name, price, taxRate);
         command.active = active;
-        Feedback.attempt("product", () -> inventory.putProduct(sku == null ? null : sku.trim(), Feedback.valid(command)),
+        Feedback.attempt("product", () -> inventory.putProduct(new Sku(sku == null ? "" : sku.trim()), Feedback.valid(command)),
                 "Saved product " + sku + ".").ifPresent(saved -> clear());
     }
 
@@ -89,7 +90,7 @@ public class Products implements Serializable {
 
         @Override
         public ProductView getRowData(String rowKey) {
-            return inventory.product(rowKey).orElse(null);
+            return rowKey == null ? null : inventory.product(new Sku(rowKey)).orElse(null);
         }
     }
 

@@ -8,6 +8,7 @@ import io.quartermaster.inventory.api.MovementView;
 import io.quartermaster.inventory.api.Page;
 import io.quartermaster.inventory.api.ProductView;
 import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.TransferStock;
 import io.quartermaster.web.faces.Charts;
@@ -71,12 +72,12 @@ public class Stock implements Serializable {
             return;
         }
         sku = sku.trim();
-        product = inventory.product(sku).orElse(null);
+        product = inventory.product(new Sku(sku)).orElse(null);
         if (product == null) {
             Feedback.error(null, null, "There is no product " + sku + ".");
             return;
         }
-        stock = inventory.stock(sku);
+        stock = inventory.stock(new Sku(sku));
         chart = chart();
     }
 
@@ -85,7 +86,7 @@ public class Stock implements Serializable {
      * by time, and held until now.
      */
     private String chart() {
-        List<MovementView> latest = new ArrayList<>(inventory.movements(sku, 0, CHART_MOVEMENTS).items());
+        List<MovementView> latest = new ArrayList<>(inventory.movements(new Sku(sku), 0, CHART_MOVEMENTS).items());
         java.util.Collections.reverse(latest);
         Map<String, Integer> level = new LinkedHashMap<>();
         stock.levels().forEach(l -> level.put(l.location(), l.onHand()));
@@ -175,7 +176,7 @@ public class Stock implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return stock == null ? 0 : (int) inventory.movements(sku, 0, 1).total();
+            return stock == null ? 0 : (int) inventory.movements(new Sku(sku), 0, 1).total();
         }
 
         @Override
@@ -198,7 +199,7 @@ public class Stock implements Serializable {
                     break;
                 }
             }
-            Page<MovementView> page = inventory.movements(sku, first / pageSize, pageSize, sort, ascending);
+            Page<MovementView> page = inventory.movements(new Sku(sku), first / pageSize, pageSize, sort, ascending);
             setRowCount((int) page.total());
             return page.items();
         }

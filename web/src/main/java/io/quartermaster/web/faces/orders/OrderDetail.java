@@ -3,6 +3,7 @@ package io.quartermaster.web.faces.orders;
 import io.quartermaster.orders.api.LineRequest;
 import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderHistory;
+import io.quartermaster.orders.api.OrderId;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.ReturnRequest;
 import io.quartermaster.web.faces.Feedback;
@@ -47,20 +48,20 @@ public class OrderDetail implements Serializable {
             Feedback.error(null, null, "That is not an order number.");
             return;
         }
-        order = orders.order(uuid, callers.viewer()).orElse(null);
+        order = orders.order(new OrderId(uuid), callers.viewer()).orElse(null);
         if (order == null) {
             Feedback.error(null, null, "There is no order " + id + ".");
             return;
         }
-        history = orders.history(uuid, callers.viewer()).orElse(null);
+        history = orders.history(new OrderId(uuid), callers.viewer()).orElse(null);
     }
 
     private void reloadHistory() {
-        history = orders.history(order.id(), callers.viewer()).orElse(null);
+        history = orders.history(new OrderId(order.id()), callers.viewer()).orElse(null);
     }
 
     public void cancel() {
-        Feedback.attempt("actions", () -> orders.cancel(order.id(), callers.viewer()),
+        Feedback.attempt("actions", () -> orders.cancel(new OrderId(order.id()), callers.viewer()),
                 "Order cancelled: its units are back in stock and the payment is being refunded.")
                 .ifPresent(o -> {
                     order = o;
@@ -79,7 +80,7 @@ public class OrderDetail implements Serializable {
             Feedback.error("returns", null, "Enter how many units of at least one line come back.");
             return;
         }
-        Feedback.attempt("returns", () -> orders.returnLines(order.id(), Feedback.valid(new ReturnRequest(lines, reason)),
+        Feedback.attempt("returns", () -> orders.returnLines(new OrderId(order.id()), Feedback.valid(new ReturnRequest(lines, reason)),
                         callers.viewer()),
                 "Return recorded: the units are back in stock and the money is being refunded.")
                 .ifPresent(o -> {

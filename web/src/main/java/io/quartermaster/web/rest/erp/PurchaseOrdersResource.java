@@ -2,11 +2,12 @@ package io.quartermaster.web.rest.erp;
 
 import io.quartermaster.erp.api.GoodsReceipt;
 import io.quartermaster.erp.api.NewPurchaseOrder;
+import io.quartermaster.erp.api.PurchaseOrderId;
 import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.platform.api.identity.Role;
-import io.quartermaster.web.security.CurrentCaller;
 import io.quartermaster.web.rest.PathIds;
+import io.quartermaster.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class PurchaseOrdersResource {
     @Path("{id}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME})
     public PurchaseOrderView get(@PathParam("id") String id) {
-        return replenishment.purchaseOrder(PathIds.uuid(id, "purchase order"));
+        return replenishment.purchaseOrder(new PurchaseOrderId(PathIds.uuid(id, "purchase order")));
     }
 
     @POST
@@ -56,18 +57,18 @@ public class PurchaseOrdersResource {
     @POST
     @Path("{id}/issue")
     public PurchaseOrderView issue(@PathParam("id") String id) {
-        return replenishment.issue(PathIds.uuid(id, "purchase order"), caller.name());
+        return replenishment.issue(new PurchaseOrderId(PathIds.uuid(id, "purchase order")), caller.name());
     }
 
     @POST
     @Path("{id}/cancel")
     public PurchaseOrderView cancel(@PathParam("id") String id) {
-        return replenishment.cancel(PathIds.uuid(id, "purchase order"), caller.name());
+        return replenishment.cancel(new PurchaseOrderId(PathIds.uuid(id, "purchase order")), caller.name());
     }
 
     @POST
     @Path("{id}/receipts")
     public Response receive(@PathParam("id") String id, GoodsReceipt receipt) {
-        return Response.status(201).entity(replenishment.receive(PathIds.uuid(id, "purchase order"), receipt, caller.name())).build();
+        return Response.status(201).entity(replenishment.receive(new PurchaseOrderId(PathIds.uuid(id, "purchase order")), receipt, caller.name())).build();
     }
 }

@@ -4,6 +4,8 @@ import io.quartermaster.erp.api.PutReplenishment;
 import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.erp.api.ReplenishmentViews.AlertView;
 import io.quartermaster.erp.api.ReplenishmentViews.SettingView;
+import io.quartermaster.inventory.api.LocationCode;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.platform.api.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,13 +36,13 @@ public class ReplenishmentSettingsResource {
     @Path("replenishment/{sku}/{location}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
     public SettingView put(@PathParam("sku") String sku, @PathParam("location") String location, PutReplenishment setting) {
-        return replenishment.putSetting(sku, location, setting);
+        return replenishment.putSetting(new Sku(sku), new LocationCode(location), setting);
     }
 
     @GET
     @Path("replenishment/{sku}/{location}")
     public SettingView get(@PathParam("sku") String sku, @PathParam("location") String location) {
-        return replenishment.setting(sku, location);
+        return replenishment.setting(new Sku(sku), new LocationCode(location));
     }
 
     /** One call: the reorder point becomes the suggested one. */
@@ -48,7 +50,7 @@ public class ReplenishmentSettingsResource {
     @Path("replenishment/{sku}/{location}/apply-suggestion")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
     public SettingView apply(@PathParam("sku") String sku, @PathParam("location") String location) {
-        return replenishment.applySuggestion(sku, location);
+        return replenishment.applySuggestion(new Sku(sku), new LocationCode(location));
     }
 
     @GET

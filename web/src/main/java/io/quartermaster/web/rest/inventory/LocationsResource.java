@@ -1,6 +1,7 @@
 package io.quartermaster.web.rest.inventory;
 
 import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.inventory.api.LocationView;
 import io.quartermaster.inventory.api.PutLocation;
 import io.quartermaster.inventory.api.Saved;
@@ -31,7 +32,7 @@ public class LocationsResource {
     @Path("{code}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
     public Response put(@PathParam("code") String code, PutLocation location) {
-        Saved<LocationView> saved = inventory.putLocation(code, location);
+        Saved<LocationView> saved = inventory.putLocation(new LocationCode(code), location);
         return Response.status(saved.created() ? 201 : 200).entity(saved.value()).build();
     }
 

@@ -1,15 +1,16 @@
 package io.quartermaster.web.rest.inventory;
 
-import io.quartermaster.web.rest.Paging;
 import io.quartermaster.inventory.api.InventoryFacade;
-import io.quartermaster.inventory.api.LocationView;
+import io.quartermaster.inventory.api.LocationCode;
 import io.quartermaster.inventory.api.Page;
 import io.quartermaster.inventory.api.ProductView;
 import io.quartermaster.inventory.api.PutProduct;
 import io.quartermaster.inventory.api.Saved;
+import io.quartermaster.inventory.api.Sku;
+import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
-import io.quartermaster.orders.api.OrderFacade;
+import io.quartermaster.web.rest.Paging;
 import io.quartermaster.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -51,7 +52,7 @@ public class ProductsResource {
     @Path("{sku}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
     public Response put(@PathParam("sku") String sku, PutProduct product) {
-        Saved<ProductView> saved = inventory.putProduct(sku, product);
+        Saved<ProductView> saved = inventory.putProduct(new Sku(sku), product);
         return Response.status(saved.created() ? 201 : 200).entity(answer(saved.value())).build();
     }
 
@@ -59,7 +60,7 @@ public class ProductsResource {
     @Path("{sku}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME, Role.CHANNEL_NAME})
     public ProductAnswer get(@PathParam("sku") String sku) {
-        return answer(inventory.product(sku).orElseThrow(() -> ProblemException.notFound("no product " + sku)));
+        return answer(inventory.product(new Sku(sku)).orElseThrow(() -> ProblemException.notFound("no product " + sku)));
     }
 
     @GET
@@ -71,9 +72,9 @@ public class ProductsResource {
     }
 
     private ProductAnswer answer(ProductView p) {
-        List<String> locations = caller.get().channel().map(orders::locationsOf)
-                .orElseGet(() -> inventory.locations().stream().map(LocationView::code).toList());
+        List<LocationCode> locations = caller.get().channel().map(orders::locationsOf)
+                .orElseGet(() -> inventory.locations().stream().map(l -> new LocationCode(l.code())).toList());
         return new ProductAnswer(p.sku(), p.name(), p.price(), p.taxRate(), p.active(),
-                inventory.available(p.sku(), locations));
+                inventory.available(new Sku(p.sku()), locations));
     }
 }

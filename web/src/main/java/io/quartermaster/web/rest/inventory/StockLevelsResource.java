@@ -1,6 +1,5 @@
 package io.quartermaster.web.rest.inventory;
 
-import io.quartermaster.web.rest.Paging;
 import io.quartermaster.inventory.api.AdjustStock;
 import io.quartermaster.inventory.api.CountStock;
 import io.quartermaster.inventory.api.HoldView;
@@ -8,9 +7,11 @@ import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.MovementView;
 import io.quartermaster.inventory.api.Page;
 import io.quartermaster.inventory.api.ReceiveStock;
+import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.StockView;
 import io.quartermaster.inventory.api.TransferStock;
 import io.quartermaster.platform.api.identity.Role;
+import io.quartermaster.web.rest.Paging;
 import io.quartermaster.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -82,7 +83,7 @@ public class StockLevelsResource {
     @Path("{sku}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME, Role.CHANNEL_NAME})
     public StockView stock(@PathParam("sku") String sku) {
-        StockView stock = inventory.stock(sku);
+        StockView stock = inventory.stock(new Sku(sku));
         // Purchase costs are the retailer's, not a storefront's: CHANNEL keys see quantities only.
         return caller.get().roles().equals(java.util.Set.of(Role.CHANNEL)) ? stock.withoutCosts() : stock;
     }
@@ -94,6 +95,6 @@ public class StockLevelsResource {
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
-        return inventory.movements(sku, page, size);
+        return inventory.movements(new Sku(sku), page, size);
     }
 }

@@ -7,8 +7,8 @@ import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
-import io.quartermaster.web.security.Callers;
 import io.quartermaster.web.rest.PathIds;
+import io.quartermaster.web.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,14 +46,14 @@ public class CheckoutsResource {
     @Path("{id}")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public CheckoutView get(@PathParam("id") String id) {
-        return orders.checkout(PathIds.uuid(id, "checkout"), callers.viewer()).orElseThrow(() -> ProblemException.notFound("no checkout " + id));
+        return orders.checkout(PathIds.checkoutId(id), callers.viewer()).orElseThrow(() -> ProblemException.notFound("no checkout " + id));
     }
 
     @POST
     @Path("{id}/confirm")
     @RolesAllowed(Role.CHANNEL_NAME)
     public Response confirm(@PathParam("id") String id, ConfirmRequest request) {
-        OrderView order = orders.confirmCheckout(PathIds.uuid(id, "checkout"), request.payment, callers.viewer());
+        OrderView order = orders.confirmCheckout(PathIds.checkoutId(id), request.payment, callers.viewer());
         return Response.created(URI.create("/api/v1/orders/" + order.id())).entity(order).build();
     }
 
@@ -61,7 +61,7 @@ public class CheckoutsResource {
     @Path("{id}")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Response release(@PathParam("id") String id) {
-        orders.releaseCheckout(PathIds.uuid(id, "checkout"), callers.viewer());
+        orders.releaseCheckout(PathIds.checkoutId(id), callers.viewer());
         return Response.noContent().build();
     }
 }

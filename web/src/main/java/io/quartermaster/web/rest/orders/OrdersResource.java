@@ -4,13 +4,13 @@ import io.quartermaster.orders.api.OrderFacade;
 import io.quartermaster.orders.api.OrderRequest;
 import io.quartermaster.orders.api.OrderView;
 import io.quartermaster.orders.api.PlacedOrder;
-import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.orders.api.ReturnRequest;
+import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
-import io.quartermaster.web.security.Callers;
 import io.quartermaster.web.rest.IdempotencyFilter;
 import io.quartermaster.web.rest.PathIds;
+import io.quartermaster.web.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -76,7 +76,7 @@ public class OrdersResource {
     @Path("{id}")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public OrderView get(@PathParam("id") String id) {
-        return orders.order(PathIds.uuid(id, "order"), callers.viewer())
+        return orders.order(PathIds.orderId(id), callers.viewer())
                 .orElseThrow(() -> ProblemException.notFound("no order " + id));
     }
 
@@ -84,13 +84,13 @@ public class OrdersResource {
     @Path("{id}/cancel")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public OrderView cancel(@PathParam("id") String id) {
-        return orders.cancel(PathIds.uuid(id, "order"), callers.viewer());
+        return orders.cancel(PathIds.orderId(id), callers.viewer());
     }
 
     @POST
     @Path("{id}/returns")
     @RolesAllowed({Role.CHANNEL_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Response returnLines(@PathParam("id") String id, ReturnRequest request) {
-        return Response.status(201).entity(orders.returnLines(PathIds.uuid(id, "order"), request, callers.viewer())).build();
+        return Response.status(201).entity(orders.returnLines(PathIds.orderId(id), request, callers.viewer())).build();
     }
 }
