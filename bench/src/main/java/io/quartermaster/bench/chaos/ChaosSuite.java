@@ -1,16 +1,11 @@
 package io.quartermaster.bench.chaos;
 
 import io.quartermaster.bench.client.Api;
-import io.quartermaster.bench.client.ErpEvents;
-import io.quartermaster.bench.client.LocalMachine;
-import io.quartermaster.bench.client.WebhookReceiver;
-import io.quartermaster.launcher.Check;
 import io.quartermaster.launcher.Stack;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -18,18 +13,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -83,95 +74,17 @@ public final class ChaosSuite implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final Api api = new Api(Duration.ofSeconds(20));
-    private final String adminPassword = "chaos-" + UUID.randomUUID();
-    private final Map<String, String> channelKeys = new HashMap<>();
-    /** All instances, by index - 1. */
-    private final List<String> urls = new ArrayList<>();
-    /** What the load balancer sends traffic to: instances that answered /health/ready, minus those taken down. */
-    private final List<String> ready = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<String> loadSkus = new ArrayList<>();
-    private Stack stack;
-    private String jdbcUrl;
-    /** An integrator subscribed to every event from the start: each must reach it, whatever fails. */
-    private WebhookReceiver receiver;
+    private final Cluster cluster;
+    private final Verification check;
 
     public ChaosSuite(Settings settings) {
         this.settings = settings;
-    }
-
-    // ------------------------------------------------------------------ set-up
-
-    /**
-     * Instance 2's clock runs 5 minutes ahead: hold expiry, when an event is due and how long a
-     * payment has run are the database's clock, so every scenario must pass with it.
-     */
-    static final long SKEWED_SECONDS = 300;
-
-    private static Map<String, String> instanceEnv(int index) {
-        return index == 2 ? Map.of("QM_CLOCK_OFFSET_SECONDS", String.valueOf(SKEWED_SECONDS)) : Map.of();
+        this.cluster = new Cluster(settings);
+        this.check = new Verification(cluster, settings);
     }
 
     public void setUp() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("QM_HEAP", "640m");
-        stack = new Stack(settings.home(), settings.dataDir(), env, true, LocalMachine.freePort(), LocalMachine.freePort(), 3,
-                settings.dataDir().resolve("logs"));
-        stack.startServices();
-        stack.putAppEnv("QM_ADMIN_PASSWORD", adminPassword);
-        // A key whose request died with its instance is taken over after 10 s instead of 60 s.
-        stack.putAppEnv("QM_IDEMPOTENCY_LEASE_SECONDS", "10");
-        stack.putAppEnv("QM_PAYMENTS_ABANDON_AFTER_SECONDS", "5");
-        // The webhook receiver is on loopback; a failed attempt is retried after 1–2 s instead of 15–30 s.
-        stack.putAppEnv("QM_WEBHOOKS_ALLOW_PRIVATE_URLS", "true");
-        stack.putAppEnv("QM_WEBHOOKS_RETRY_BASE_SECONDS", "2");
-        jdbcUrl = stack.jdbcUrl();
-        int base = LocalMachine.freePort();
-        say("Starting " + INSTANCES + " Payara Micro instances (logs in " + settings.dataDir().resolve("logs") + ")");
-        List<Stack.Instance> started = new ArrayList<>();
-        for (int i = 1; i <= INSTANCES; i++) {
-            int port = i == 1 ? base : LocalMachine.freePort();
-            started.add(stack.startInstance(i, port, instanceEnv(i)));
-            urls.add("http://127.0.0.1:" + port);
-        }
-        for (Stack.Instance instance : started) {
-            if (!Stack.awaitReady(instance, Duration.ofMinutes(5))) {
-                throw new IllegalStateException("instance " + instance.index() + " did not become ready; see its log");
-            }
-        }
-        ready.addAll(urls);
-        say("All instances ready: " + urls);
-        String admin = admin();
-        receiver = new WebhookReceiver();
-        JsonObject webhook = api.require(urls.get(0), "POST", "/api/v1/admin/webhooks", admin, Json.createObjectBuilder()
-                .add("url", receiver.url()).add("events", Json.createArrayBuilder().add("*")).build()).json();
-        receiver.secret(webhook.getString("secret"));
-        say("Webhook receiver " + receiver.url() + " subscribed to every event");
-        for (String channel : List.of("WEB", "MOBILE", "POS")) {
-            api.require(urls.get(0), "PUT", "/api/v1/channels/" + channel, admin, Json.createObjectBuilder()
-                    .add("name", channel + " (chaos)").add("holdTtlSeconds", HOLD_TTL_SECONDS)
-                    .add("locations", Json.createArrayBuilder().add("MAIN")).build());
-            JsonObject client = api.require(urls.get(0), "POST", "/api/v1/admin/api-clients", admin, Json.createObjectBuilder()
-                    .add("name", "chaos-" + channel.toLowerCase()).add("role", "CHANNEL").add("channel", channel).build()).json();
-            channelKeys.put(channel, client.getString("key"));
-        }
-        for (int i = 1; i <= 20; i++) {
-            String sku = "CHAOS-%02d".formatted(i);
-            product(sku, 5000);
-            loadSkus.add(sku);
-        }
-    }
-
-    private void product(String sku, int units) throws IOException, InterruptedException {
-        String admin = admin();
-        api.require(urls.get(0), "PUT", "/api/v1/products/" + sku, admin, Json.createObjectBuilder()
-                .add("name", "Chaos item " + sku).add("price", 10).add("taxRate", 0.2).build());
-        api.require(urls.get(0), "POST", "/api/v1/stock/receipts", admin, Json.createObjectBuilder()
-                .add("sku", sku).add("location", "MAIN").add("quantity", units).add("unitCost", 4).build());
-    }
-
-    private String admin() {
-        return Api.basic("admin", adminPassword);
+        cluster.start();
     }
 
     // ------------------------------------------------------------------ 1. three instances, last units
@@ -179,8 +92,8 @@ public final class ChaosSuite implements AutoCloseable {
     public Row threeInstances() throws Exception {
         String scenario = "s1";
         say("Scenario 1: " + settings.hotBuyers() + " buyers for 10 units over " + INSTANCES + " instances");
-        product("CHAOS-HOT", 10);
-        Buyers buyers = new Buyers(api, () -> ready, channelKeys, scenario, settings.patienceMillis());
+        cluster.product("CHAOS-HOT", 10);
+        Buyers buyers = new Buyers(cluster.api(), cluster::ready, cluster.channelKeys(), scenario, settings.patienceMillis());
         List<String> channels = List.of("WEB", "MOBILE", "POS");
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -207,7 +120,7 @@ public final class ChaosSuite implements AutoCloseable {
         if (finals.getOrDefault(409, 0) != settings.hotBuyers() - 10) {
             failures.add("expected " + (settings.hotBuyers() - 10) + " clean 409s, got " + finals);
         }
-        return verify(buyers, "-", failures, false);
+        return check.verify(buyers, "-", failures, false);
     }
 
     // ------------------------------------------------------------------ 2. SIGKILL mid-load
@@ -216,40 +129,40 @@ public final class ChaosSuite implements AutoCloseable {
         String scenario = "s2";
         say("Scenario 2: load for " + settings.killLoadSeconds() + " s, " + settings.kills()
                 + " SIGKILL(s) of a random instance at random moments, each victim restarted after its round");
-        Buyers buyers = new Buyers(api, () -> ready, channelKeys, scenario, settings.patienceMillis());
+        Buyers buyers = new Buyers(cluster.api(), cluster::ready, cluster.channelKeys(), scenario, settings.patienceMillis());
         long window = settings.killLoadSeconds() * 1000L / settings.kills();
         List<Long> restartMillis = new ArrayList<>();
         for (int k = 0; k < settings.kills(); k++) {
             // A round: load for the window, one SIGKILL at a random moment in it; then the victim is restarted
             // with the load paused (on 2 cores a Payara Micro deploy under full load does not finish in minutes).
             AtomicBoolean stop = new AtomicBoolean();
-            List<Thread> threads = buyers.start(settings.clients(), loadSkus, stop);
+            List<Thread> threads = buyers.start(settings.clients(), cluster.loadSkus(), stop);
             long roundStarted = System.currentTimeMillis();
             Thread.sleep(2000 + ThreadLocalRandom.current().nextLong(Math.max(1, window - 4000)));
             int index = 1 + ThreadLocalRandom.current().nextInt(INSTANCES);
-            Stack.Instance victim = stack.instance(index);
+            Stack.Instance victim = cluster.stack().instance(index);
             say("  SIGKILL instance " + index + " (pid " + victim.pid() + ") after " + buyers.requests() + " requests");
             // The load balancer stops sending new requests to it; those in flight there die with it.
-            ready.remove(urls.get(index - 1));
-            stack.kill(victim);
+            cluster.ready().remove(cluster.urls().get(index - 1));
+            cluster.stack().kill(victim);
             long killed = System.currentTimeMillis();
             Thread.sleep(Math.max(0, roundStarted + window - System.currentTimeMillis()));
             stop.set(true);
             Buyers.join(threads);
-            Stack.Instance again = stack.startInstance(index, victim.port(), instanceEnv(index));
+            Stack.Instance again = cluster.stack().startInstance(index, victim.port(), Cluster.instanceEnv(index));
             if (!Stack.awaitReady(again, Duration.ofMinutes(5))) {
                 throw new IllegalStateException("instance " + index + " did not come back; see its log");
             }
             restartMillis.add(System.currentTimeMillis() - killed);
-            ready.add(urls.get(index - 1));
+            cluster.ready().add(cluster.urls().get(index - 1));
             say("  instance " + index + " serving again " + (System.currentTimeMillis() - killed) + " ms after the kill");
         }
         long slowest = buyers.outcomes().stream().mapToLong(Buyers.Outcome::millis).max().orElse(0);
         List<String> failures = new ArrayList<>();
-        long holdsFreed = awaitHoldsFreed(failures);
+        long holdsFreed = check.awaitHoldsFreed(failures);
         String recovery = "killed→serving again " + restartMillis + " ms; slowest request " + slowest / 1000.0
                 + " s; holds freed " + holdsFreed / 1000.0 + " s after load";
-        return verify(buyers, recovery, failures, true);
+        return check.verify(buyers, recovery, failures, true);
     }
 
     // ------------------------------------------------------------------ 3. broker outage
@@ -257,14 +170,14 @@ public final class ChaosSuite implements AutoCloseable {
     public Row brokerOutage() throws Exception {
         String scenario = "s3";
         say("Scenario 3: broker stopped for " + settings.brokerOutageSeconds() + " s under load");
-        Buyers buyers = new Buyers(api, () -> ready, channelKeys, scenario, settings.patienceMillis());
+        Buyers buyers = new Buyers(cluster.api(), cluster::ready, cluster.channelKeys(), scenario, settings.patienceMillis());
         AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = buyers.start(settings.clients(), loadSkus, stop);
+        List<Thread> threads = buyers.start(settings.clients(), cluster.loadSkus(), stop);
         Thread.sleep(3000);
-        stack.stopBroker();
+        cluster.stack().stopBroker();
         long stopped = System.currentTimeMillis();
         Thread.sleep(settings.brokerOutageSeconds() * 1000L);
-        stack.startBroker();
+        cluster.stack().startBroker();
         long restarted = System.currentTimeMillis();
         long takenDuringOutage = buyers.outcomes().stream()
                 .filter(o -> o.status() == 201 && o.finishedAt() >= stopped && o.finishedAt() <= restarted).count();
@@ -276,13 +189,13 @@ public final class ChaosSuite implements AutoCloseable {
         if (takenDuringOutage == 0) {
             failures.add("no order was taken while the broker was down");
         }
-        long drained = awaitRest(Duration.ofMinutes(3), failures) - restarted;
-        long journal = queryLong("select count(*) from erp.journal_entry where source_type = 'OrderPlaced'");
-        long orders = queryLong("select count(*) from orders.customer_order");
+        long drained = check.awaitRest(Duration.ofMinutes(3), failures) - restarted;
+        long journal = check.queryLong("select count(*) from erp.journal_entry where source_type = 'OrderPlaced'");
+        long orders = check.queryLong("select count(*) from orders.customer_order");
         if (journal != orders) {
             failures.add("journal entries for OrderPlaced " + journal + " ≠ orders " + orders);
         }
-        return verify(buyers, takenDuringOutage + " orders during the outage; outbox drained and books posted "
+        return check.verify(buyers, takenDuringOutage + " orders during the outage; outbox drained and books posted "
                 + drained / 1000.0 + " s after the broker came back", failures, false);
     }
 
@@ -291,14 +204,14 @@ public final class ChaosSuite implements AutoCloseable {
     public Row databaseRestart() throws Exception {
         String scenario = "s4";
         say("Scenario 4: PostgreSQL stopped for " + settings.databaseOutageSeconds() + " s under load, then started again");
-        Buyers buyers = new Buyers(api, () -> ready, channelKeys, scenario, settings.patienceMillis());
+        Buyers buyers = new Buyers(cluster.api(), cluster::ready, cluster.channelKeys(), scenario, settings.patienceMillis());
         AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = buyers.start(settings.clients(), loadSkus, stop);
+        List<Thread> threads = buyers.start(settings.clients(), cluster.loadSkus(), stop);
         Thread.sleep(3000);
-        stack.stopDatabase();
+        cluster.stack().stopDatabase();
         say("  PostgreSQL stopped");
         Thread.sleep(settings.databaseOutageSeconds() * 1000L);
-        stack.startDatabase();
+        cluster.stack().startDatabase();
         long restarted = System.currentTimeMillis();
         say("  PostgreSQL started again");
         Thread.sleep(10_000);
@@ -318,7 +231,7 @@ public final class ChaosSuite implements AutoCloseable {
         }
         String recovery = seen.getOrDefault(503, 0) + " × 503, " + buyers.unanswered() + " without answer; first order "
                 + (firstOrder < 0 ? "never" : (firstOrder - restarted) / 1000.0 + " s") + " after PostgreSQL was back";
-        return verify(buyers, recovery, failures, false);
+        return check.verify(buyers, recovery, failures, false);
     }
 
     // ------------------------------------------------------------------ 5. duplicates and a poison message
@@ -326,10 +239,10 @@ public final class ChaosSuite implements AutoCloseable {
     public Row duplicatesAndPoison() throws Exception {
         say("Scenario 5: every stored event delivered a second time, plus one poison message");
         List<String> failures = new ArrayList<>();
-        awaitRest(Duration.ofMinutes(2), failures);
-        String before = books();
+        check.awaitRest(Duration.ofMinutes(2), failures);
+        String before = check.books();
         List<String[]> events = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select event_id::text, type, body from platform.outbox order by id")) {
             while (rs.next()) {
@@ -337,7 +250,7 @@ public final class ChaosSuite implements AutoCloseable {
             }
         }
         String poisonId = "poison-" + UUID.randomUUID();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(stack.jmsUrl());
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(cluster.stack().jmsUrl());
              JMSContext context = factory.createContext()) {
             Topic topic = context.createTopic("qm.events");
             JMSProducer producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
@@ -355,20 +268,20 @@ public final class ChaosSuite implements AutoCloseable {
         }
         say("  sent " + events.size() + " duplicates and poison message " + poisonId);
         long sent = System.currentTimeMillis();
-        boolean parked = await(Duration.ofMinutes(2), () -> deadLetterListed(poisonId));
+        boolean parked = Verification.await(Duration.ofMinutes(2), () -> deadLetterListed(poisonId));
         long parkedAfter = System.currentTimeMillis() - sent;
         if (!parked) {
             failures.add("the poison message did not show up in the dead letters");
         }
         // The duplicates went out before the poison message; give the consumers a moment more for any still in hand.
         Thread.sleep(3000);
-        awaitRest(Duration.ofMinutes(2), failures);
-        String after = books();
+        check.awaitRest(Duration.ofMinutes(2), failures);
+        String after = check.books();
         if (!before.equals(after)) {
             failures.add("the duplicates changed the books: before " + before + ", after " + after);
         }
-        long violations = invariantViolations(failures);
-        webhooksDelivered(failures);
+        long violations = check.invariantViolations(failures);
+        check.webhooksDelivered(failures);
         return new Row("5 duplicates + poison", events.size() + 1, 0, 0, 0, violations,
                 "poison listed as dead letter after " + parkedAfter / 1000.0 + " s; books unchanged: " + before.equals(after),
                 Map.of(), Map.of(), failures);
@@ -376,7 +289,7 @@ public final class ChaosSuite implements AutoCloseable {
 
     private boolean deadLetterListed(String eventId) {
         try {
-            Api.Answer answer = api.call(urls.get(0), "GET", "/api/v1/admin/dead-letters", admin(), null, null);
+            Api.Answer answer = cluster.api().call(cluster.urls().get(0), "GET", "/api/v1/admin/dead-letters", cluster.admin(), null, null);
             if (answer.status() != 200) {
                 return false;
             }
@@ -389,197 +302,6 @@ public final class ChaosSuite implements AutoCloseable {
             return false;
         } catch (IOException | InterruptedException | RuntimeException e) {
             return false;
-        }
-    }
-
-    /** Entries, lines and their totals, and consumed records: what a duplicate must not change. */
-    private String books() throws SQLException {
-        return "entries=" + queryLong("select count(*) from erp.journal_entry")
-                + " debits=" + queryString("select coalesce(sum(debit), 0)::text from erp.journal_line")
-                + " credits=" + queryString("select coalesce(sum(credit), 0)::text from erp.journal_line")
-                + " consumed=" + queryLong("select count(*) from platform.consumed_event")
-                + " onHand=" + queryLong("select coalesce(sum(on_hand), 0) from inventory.stock_level");
-    }
-
-    // ------------------------------------------------------------------ verification
-
-    /**
-     * Waits for rest, then matches the database with the clients' answers per Idempotency-Key:
-     * lost = a 201 without its order; duplicated = a key with more than one order, or an
-     * order for a key whose final answer was not 201. Then the invariant checker.
-     */
-    private Row verify(Buyers buyers, String recovery, List<String> failures, boolean holdsChecked) throws Exception {
-        awaitRest(Duration.ofMinutes(3), failures);
-        if (!holdsChecked) {
-            awaitHoldsFreed(failures);
-        }
-        Map<String, Integer> ordersPerKey = new HashMap<>();
-        String prefix = "chaos:" + buyers.scenario() + ":";
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             var s = c.prepareStatement("select customer_ref, count(*) from orders.customer_order "
-                     + "where customer_ref like ? group by customer_ref")) {
-            s.setString(1, prefix + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ordersPerKey.put(rs.getString(1).substring(prefix.length()), rs.getInt(2));
-                }
-            }
-        }
-        Set<String> accepted = buyers.acceptedKeys();
-        int lost = (int) accepted.stream().filter(k -> !ordersPerKey.containsKey(k)).count();
-        int duplicated = 0;
-        for (Map.Entry<String, Integer> e : ordersPerKey.entrySet()) {
-            duplicated += e.getValue() - 1;
-            if (!accepted.contains(e.getKey())) {
-                duplicated += 1;
-            }
-        }
-        int orders = ordersPerKey.values().stream().mapToInt(Integer::intValue).sum();
-        if (buyers.gaveUp() > 0) {
-            failures.add(buyers.gaveUp() + " request(s) got no final answer within " + settings.patienceMillis() / 1000 + " s");
-        }
-        long unposted = queryLong("select count(*) from orders.customer_order o where not exists (select 1 from "
-                + "platform.outbox e join erp.journal_entry j on j.source_event_id = e.event_id "
-                + "where e.type = 'OrderPlaced' and e.body::jsonb -> 'payload' ->> 'orderId' = o.id::text) "
-                + "and o.customer_ref like 'chaos:" + buyers.scenario() + ":%'");
-        if (unposted > 0) {
-            failures.add(unposted + " order(s) of this scenario without their journal entry");
-        }
-        long violations = invariantViolations(failures);
-        webhooksDelivered(failures);
-        String name = switch (buyers.scenario()) {
-            case "s1" -> "1 three instances, last units";
-            case "s2" -> "2 SIGKILL mid-load";
-            case "s3" -> "3 broker down";
-            case "s4" -> "4 PostgreSQL restart";
-            default -> buyers.scenario();
-        };
-        return new Row(name, buyers.requests(), orders, lost, duplicated, violations, recovery, buyers.answers(),
-                buyers.refusals(), failures);
-    }
-
-    private long invariantViolations(List<String> failures) {
-        for (String url : urls) {
-            try {
-                JsonObject report = Check.fetch(url, "admin", adminPassword, 60);
-                long violations = report.getJsonNumber("violations").longValue();
-                if (violations > 0) {
-                    Check.print(report, System.out);
-                    failures.add(violations + " invariant violation(s)");
-                }
-                return violations;
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                // try the next instance
-            }
-        }
-        failures.add("no instance could run the invariant check");
-        return -1;
-    }
-
-    /**
-     * Every stored event reached the webhook receiver, signed: the webhooks consumer has consumed
-     * each one, each has one delivery row and it is DELIVERED (waiting for retries and for the leases
-     * of killed instances to run out), and the receiver got every one of them at least once.
-     */
-    private void webhooksDelivered(List<String> failures) throws InterruptedException {
-        boolean done = await(Duration.ofMinutes(3), () -> {
-            try {
-                return queryLong("select count(*) from platform.outbox o where not exists (select 1 from "
-                        + "platform.webhook_delivery d where d.event_id = o.event_id)") == 0
-                        && queryLong("select count(*) from platform.webhook_delivery where status <> 'DELIVERED'") == 0;
-            } catch (SQLException e) {
-                return false;
-            }
-        });
-        try {
-            long events = queryLong("select count(*) from platform.outbox");
-            long deliveries = queryLong("select count(*) from platform.webhook_delivery");
-            Set<String> stored = new java.util.HashSet<>();
-            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select event_id::text from platform.outbox")) {
-                while (rs.next()) {
-                    stored.add(rs.getString(1));
-                }
-            }
-            Map<String, Integer> arrivals = receiver.arrivals();
-            long missing = stored.stream().filter(id -> !arrivals.containsKey(id)).count();
-            long repeated = arrivals.values().stream().filter(n -> n > 1).count();
-            say("  webhooks: " + events + " events, " + deliveries + " deliveries, " + arrivals.size() + " received ("
-                    + repeated + " more than once: at least once), " + missing + " missing, " + receiver.badSignatures()
-                    + " bad signatures");
-            if (!done) {
-                failures.add("webhook deliveries not all DELIVERED after 180 s");
-            }
-            if (missing > 0) {
-                failures.add(missing + " stored event(s) never reached the webhook receiver");
-            }
-            if (deliveries != events) {
-                failures.add(deliveries + " webhook deliveries for " + events + " events (one each expected)");
-            }
-            if (receiver.badSignatures() > 0) {
-                failures.add(receiver.badSignatures() + " webhook request(s) with a signature that did not verify");
-            }
-        } catch (SQLException e) {
-            failures.add("could not check the webhook deliveries: " + e.getMessage());
-        }
-    }
-
-    /** Until every event is published and the ERP has consumed every event it posts from; returns when. */
-    private long awaitRest(Duration timeout, List<String> failures) throws InterruptedException {
-        boolean rest = await(timeout, () -> {
-            try {
-                return queryLong("select count(*) from platform.outbox where published_at is null") == 0
-                        && queryLong(ErpEvents.BACKLOG_SQL) == 0;
-            } catch (SQLException e) {
-                return false;
-            }
-        });
-        if (!rest) {
-            failures.add("events still in flight after " + timeout.toSeconds() + " s");
-        }
-        return System.currentTimeMillis();
-    }
-
-    /** Holds left behind (e.g. by a killed instance) expire and give their units back; returns how long that took. */
-    private long awaitHoldsFreed(List<String> failures) throws InterruptedException {
-        long started = System.currentTimeMillis();
-        boolean freed = await(Duration.ofSeconds(HOLD_TTL_SECONDS + 60), () -> {
-            try {
-                return queryLong("select count(*) from inventory.hold where status = 'ACTIVE'") == 0
-                        && queryLong("select coalesce(sum(reserved), 0) from inventory.stock_level") == 0;
-            } catch (SQLException e) {
-                return false;
-            }
-        });
-        if (!freed) {
-            failures.add("active holds or reserved units remain " + (HOLD_TTL_SECONDS + 60) + " s after the load");
-        }
-        return System.currentTimeMillis() - started;
-    }
-
-    private static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return condition.getAsBoolean();
-    }
-
-    private long queryLong(String sql) throws SQLException {
-        return Long.parseLong(queryString(sql));
-    }
-
-    /** The first column of the first row, on a fresh connection (the database may have restarted in between). */
-    private String queryString(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 
@@ -606,12 +328,7 @@ public final class ChaosSuite implements AutoCloseable {
 
     @Override
     public void close() {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        cluster.close();
     }
 
     static void say(String line) {

@@ -23,7 +23,7 @@ class ReportTest {
         Map<Integer, Long> after = Map.of(1, 5L, 2, 9L, 3, -1L);
         Map<Integer, Long> sold = Map.of(1, 5L, 2, 3L, 3, 1L);
         // SKU 1 exact; SKU 2 sold 3 but lost 1 (a lost update): 2; SKU 3 sold 1, lost 1, but is at -1: 1.
-        assertThat(Bench.oversold(before, after, sku -> sold.getOrDefault(sku, 0L))).isEqualTo(3);
+        assertThat(Measurements.oversold(before, after, sku -> sold.getOrDefault(sku, 0L))).isEqualTo(3);
     }
 
     @Test
