@@ -32,6 +32,16 @@ final class Measurements {
         this.notes = notes;
     }
 
+    /**
+     * The same closed-loop load once more, under a JFR recording of the instance: the profile goes into
+     * the workload's notes, with the rate this run reached, and the run itself is not reported.
+     */
+    void profile(Workload w, AppContender app, int clients) throws Exception {
+        Run profiled = measure(w, app.named(app.name() + " under JFR"), clients, 0, true);
+        notes.computeIfAbsent(w, k -> new ArrayList<>()).add("  (the profiled run, not in the table: %.0f orders/s, p99 %.0f ms)"
+                .formatted(profiled.ordersPerSecond(), profiled.p99()));
+    }
+
     Run measure(Workload w, Contender contender, int clients, double rate, boolean profile) throws Exception {
         int seconds = w == Workload.W5 || w == Workload.W6 ? plan.longSeconds() : plan.seconds();
         return measure(w, contender, clients, rate, profile, null, seconds);
