@@ -156,6 +156,17 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void apiPackagesHoldContractsNotStores() {
+        noClasses().that().resideInAPackage("io.quartermaster.*.api..")
+                .and().doNotHaveFullyQualifiedName(io.quartermaster.platform.api.tx.TransactionRunner.class.getName())
+                .should().dependOnClassesThat().areAssignableTo(jakarta.persistence.EntityManager.class)
+                .because("what reads or writes tables is an adapter in infrastructure behind a port in api "
+                        + "(Outbox, EventLog, IdempotencyKeys, DatabaseClock); TransactionRunner only opens JTA "
+                        + "transactions, and sets a new one's isolation level")
+                .check(classes);
+    }
+
+    @Test
     void businessFacadesTakeIdentitiesAsValues() {
         methods().that().areDeclaredInClassesThat().resideInAnyPackage("io.quartermaster.inventory.api",
                         "io.quartermaster.orders.api", "io.quartermaster.erp.api")

@@ -1,33 +1,20 @@
 package io.quartermaster.platform.api.idempotency;
 
 import io.quartermaster.platform.api.problem.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Idempotency keys as API.md defines them, scoped to the calling client: the same key with
  * the same request replays the first answer and has no second effect; with a different
  * request it is refused (422); while the first call still runs, 409. A key whose first call
  * died with its instance (or whose answer could not be stored) is taken over after the lease,
- * {@code qm.idempotency.lease-seconds} (60 s).
+ * {@code qm.idempotency.lease-seconds} (60 s). Kept in PostgreSQL by the platform's
+ * {@code JpaIdempotencyKeys}; the methods that take part in the caller's transaction say so.
  */
-@ApplicationScoped
-public class IdempotencyKeys {
+public interface IdempotencyKeys {
 
-    @Inject
-    @ConfigProperty(name = "qm.idempotency.lease-seconds", defaultValue = "60")
-    int leaseSeconds;
-
-    @PersistenceContext(unitName = "platform")
-    EntityManager em;
-
-    public record StoredAnswer(int status, String contentType, String body) {
+    record StoredAnswer(int status, String contentType, String body) {
     }
 
     /**
@@ -35,53 +22,10 @@ public class IdempotencyKeys {
      *
      * @return empty when the caller should go ahead; the stored answer to replay otherwise
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<StoredAnswer> begin(String client, String key, String requestHash) {
-        return claim(client, key, requestHash) ? Optional.empty() : existing(client, key, requestHash);
-    }
-
-    /** @return true when this call inserted the claim */
-    private boolean claim(String client, String key, String requestHash) {
-        return em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
-                        + "values (?1, ?2, ?3, 'IN_PROGRESS') on conflict do nothing")
-                .setParameter(1, client).setParameter(2, key).setParameter(3, requestHash)
-                .executeUpdate() == 1;
-    }
-
-    /**
-     * A key someone claimed already: its answer when the first call finished, empty when the
-     * first call's lease ran out (the key is taken over), 409 while it runs, 422 for another request.
-     */
-    private Optional<StoredAnswer> existing(String client, String key, String requestHash) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select request_hash, status, response_status, response_type, response_body, "
-                        + "started_at < now() - make_interval(secs => ?3) from platform.idempotency_key "
-                        + "where client = ?1 and key = ?2 for update")
-                .setParameter(1, client).setParameter(2, key).setParameter(3, leaseSeconds)
-                .getResultList();
-        if (rows.isEmpty()) {
-            // Purged between the insert and the select: claim it again.
-            return claim(client, key, requestHash) ? Optional.empty() : existing(client, key, requestHash);
-        }
-        Object[] row = rows.get(0);
-        if (!requestHash.equals(row[0])) {
-            throw ProblemException.unprocessable("Idempotency-Key '" + key + "' was already used with a different request");
-        }
-        if ("DONE".equals(row[1])) {
-            return Optional.of(new StoredAnswer(((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
-        }
-        if (Boolean.TRUE.equals(row[5])) {
-            em.createNativeQuery("update platform.idempotency_key set started_at = now() where client = ?1 and key = ?2")
-                    .setParameter(1, client).setParameter(2, key).executeUpdate();
-            return Optional.empty();
-        }
-        throw new ProblemException(409, "Request in progress",
-                "a request with Idempotency-Key '" + key + "' is still being processed; retry shortly",
-                java.util.Map.of("retryAfter", 1));
-    }
+    Optional<StoredAnswer> begin(String client, String key, String requestHash);
 
     /** What a claim made inside a command's transaction found: go ahead, replay, or a refusal to throw. */
-    public record Claim(boolean mine, StoredAnswer replay, ProblemException refusal) {
+    record Claim(boolean mine, StoredAnswer replay, ProblemException refusal) {
     }
 
     /**
@@ -89,83 +33,21 @@ public class IdempotencyKeys {
      * lot; a key that is taken already is looked at as {@link #begin} does. The claims commit
      * (or roll back) with the caller's transaction. The claim of call i is at index i.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Claim> claimAll(List<IdempotentCall> calls) {
-        // Inserted in (client, key) order: two batches claiming the same keys (a client's retries
-        // landing in two batches at once) queue on them instead of deadlocking.
-        List<IdempotentCall> sorted = calls.stream()
-                .sorted(java.util.Comparator.comparing(IdempotentCall::client).thenComparing(IdempotentCall::key))
-                .toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> inserted = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
-                        + "select c, k, h, 'IN_PROGRESS' from unnest(?1, ?2, ?3) as u(c, k, h) "
-                        + "on conflict do nothing returning client, key")
-                .setParameter(1, sorted.stream().map(IdempotentCall::client).toArray(String[]::new))
-                .setParameter(2, sorted.stream().map(IdempotentCall::key).toArray(String[]::new))
-                .setParameter(3, sorted.stream().map(IdempotentCall::requestHash).toArray(String[]::new))
-                .getResultList();
-        java.util.Set<String> mine = new java.util.HashSet<>();
-        for (Object row : inserted) {
-            Object[] columns = row instanceof Object[] array ? array : new Object[] {row};
-            mine.add(columns[0] + "\n" + columns[1]);
-        }
-        List<Claim> claims = new java.util.ArrayList<>(calls.size());
-        for (IdempotentCall call : calls) {
-            if (mine.contains(call.client() + "\n" + call.key())) {
-                claims.add(new Claim(true, null, null));
-                continue;
-            }
-            try {
-                Optional<StoredAnswer> stored = existing(call.client(), call.key(), call.requestHash());
-                claims.add(stored.map(answer -> new Claim(false, answer, null)).orElseGet(() -> new Claim(true, null, null)));
-            } catch (ProblemException refusal) {
-                claims.add(new Claim(false, null, refusal));
-            }
-        }
-        return claims;
+    List<Claim> claimAll(List<IdempotentCall> calls);
+
+    /** A call's answer, to replay. */
+    record Answer(IdempotentCall call, int status, String contentType, String body) {
     }
 
-    /** A call's answer, to replay, stored in the caller's transaction (one statement for the lot). */
-    public record Answer(IdempotentCall call, int status, String contentType, String body) {
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void storeAll(List<Answer> answers) {
-        if (answers.isEmpty()) {
-            return;
-        }
-        em.createNativeQuery("update platform.idempotency_key k set status = 'DONE', response_status = u.s, "
-                        + "response_type = u.t, response_body = u.b, completed_at = now() "
-                        + "from unnest(?1, ?2, ?3, ?4, ?5) as u(c, k, s, t, b) where k.client = u.c and k.key = u.k")
-                .setParameter(1, answers.stream().map(a -> a.call().client()).toArray(String[]::new))
-                .setParameter(2, answers.stream().map(a -> a.call().key()).toArray(String[]::new))
-                .setParameter(3, answers.stream().map(Answer::status).toArray(Integer[]::new))
-                .setParameter(4, answers.stream().map(Answer::contentType).toArray(String[]::new))
-                .setParameter(5, answers.stream().map(Answer::body).toArray(String[]::new))
-                .executeUpdate();
-    }
+    /** Stores these answers in the caller's transaction, one statement for the lot. */
+    void storeAll(List<Answer> answers);
 
     /** Stores the answer to replay. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void complete(String client, String key, int status, String contentType, String body) {
-        em.createNativeQuery("update platform.idempotency_key set status = 'DONE', response_status = ?3, "
-                        + "response_type = ?4, response_body = ?5, completed_at = now() where client = ?1 and key = ?2")
-                .setParameter(1, client).setParameter(2, key).setParameter(3, status)
-                .setParameter(4, contentType).setParameter(5, body)
-                .executeUpdate();
-    }
+    void complete(String client, String key, int status, String contentType, String body);
 
     /** Forgets a claim whose call failed on our side (5xx), so that a retry can run it. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void abandon(String client, String key) {
-        em.createNativeQuery("delete from platform.idempotency_key where client = ?1 and key = ?2 and status = 'IN_PROGRESS'")
-                .setParameter(1, client).setParameter(2, key).executeUpdate();
-    }
+    void abandon(String client, String key);
 
     /** Keys are kept at least 24 hours; older ones go. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int purgeOlderThanHours(int hours) {
-        return em.createNativeQuery("delete from platform.idempotency_key where started_at < now() - make_interval(hours => ?1)")
-                .setParameter(1, hours).executeUpdate();
-    }
+    int purgeOlderThanHours(int hours);
 }

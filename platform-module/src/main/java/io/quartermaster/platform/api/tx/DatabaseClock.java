@@ -1,53 +1,14 @@
 package io.quartermaster.platform.api.tx;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
- * The database's clock, for rules that several instances must agree on (hold expiry): each
- * instance's own clock may run ahead or behind, the database's is one for all of them.
- * Inside a transaction it answers the transaction's start time ({@code now()}), so every
- * decision of one transaction — one batch — uses the same instant.
+ * The database's clock, for rules that several instances must agree on (hold expiry, when an
+ * event is due, when a payment began): each instance's own clock may run ahead or behind, the
+ * database's is one for all of them. Inside a transaction it answers the transaction's start
+ * time ({@code now()}), so every decision of one transaction — one batch — uses the same instant.
  */
-@ApplicationScoped
-public class DatabaseClock {
+public interface DatabaseClock {
 
-    private static final Object KEY = DatabaseClock.class.getName();
-
-    @PersistenceContext(unitName = "platform")
-    EntityManager em;
-
-    @Resource
-    TransactionSynchronizationRegistry registry;
-
-    /**
-     * Asked once per transaction: a stock batch asks in the orders module and again in the
-     * inventory, and {@code now()} answers the same within one transaction.
-     */
-    public Instant now() {
-        boolean inTransaction = registry.getTransactionStatus() == Status.STATUS_ACTIVE;
-        if (inTransaction && registry.getResource(KEY) instanceof Instant known) {
-            return known;
-        }
-        Object answer = em.createNativeQuery("select now()").getSingleResult();
-        Instant now;
-        if (answer instanceof Timestamp timestamp) {
-            now = timestamp.toInstant();
-        } else if (answer instanceof OffsetDateTime time) {
-            now = time.toInstant();
-        } else {
-            throw new IllegalStateException("now() answered " + answer.getClass().getSimpleName());
-        }
-        if (inTransaction) {
-            registry.putResource(KEY, now);
-        }
-        return now;
-    }
+    Instant now();
 }
