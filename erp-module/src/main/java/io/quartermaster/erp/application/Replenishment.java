@@ -65,20 +65,24 @@ public class Replenishment {
 
     /** Applies a stock level's state from an event (if newer) and re-evaluates it; runs in the consumer's transaction. */
     public void onStockLevel(String sku, String location, int available, long version) {
-        boolean watched = lockWatched(sku, location);
+        ReplenishmentSetting watched = find(sku, location, true);
         em.createNativeQuery("insert into erp.stock_projection (sku, location, available, version) values (?1, ?2, ?3, ?4) "
                         + "on conflict (sku, location) do update set available = excluded.available, version = excluded.version, "
                         + "updated_at = now() where erp.stock_projection.version < excluded.version")
                 .setParameter(1, sku).setParameter(2, location).setParameter(3, available).setParameter(4, version)
                 .executeUpdate();
-        if (watched) {
-            evaluate(sku, location, true);
+        if (watched != null) {
+            evaluate(watched, true);
         }
     }
 
-    /** Under the settings row lock: open or close the alert, and order if nothing is on its way yet. */
-    private void evaluate(String sku, String location, boolean mayOrder) {
-        ReplenishmentSetting setting = setting(sku, location, true);
+    /**
+     * Under the settings row lock (the setting was read with it): open or close the alert, and order
+     * if nothing is on its way yet.
+     */
+    private void evaluate(ReplenishmentSetting setting, boolean mayOrder) {
+        String sku = setting.sku();
+        String location = setting.location();
         int projected = available(sku, location) + onOrder(sku, location);
         if (!setting.low(projected)) {
             em.createNativeQuery("update erp.low_stock_alert set status = ?3, closed_at = now() "
@@ -151,7 +155,7 @@ public class Replenishment {
                     .setParameter(9, s.issueAutomatically == null || s.issueAutomatically)
                     .executeUpdate();
             seedProjection(sku, location);
-            evaluate(sku, location, true);
+            evaluate(setting(sku, location, true), true);
         });
         return setting(id, at);
     }
@@ -202,6 +206,7 @@ public class Replenishment {
         return setting;
     }
 
+    /** The setting, or null when the SKU is not watched there; with {@code lock}, its row is locked for an evaluation. */
     private ReplenishmentSetting find(String sku, String location, boolean lock) {
         ReplenishmentSetting.Key key = new ReplenishmentSetting.Key(sku, location);
         return lock ? em.find(ReplenishmentSetting.class, key, LockModeType.PESSIMISTIC_WRITE)
@@ -242,13 +247,9 @@ public class Replenishment {
      * (when the SKU is watched there), it may open an alert but orders nothing by itself.
      */
     void reevaluateWithoutOrdering(String sku, String location) {
-        if (lockWatched(sku, location)) {
-            evaluate(sku, location, false);
+        ReplenishmentSetting watched = find(sku, location, true);
+        if (watched != null) {
+            evaluate(watched, false);
         }
-    }
-
-    /** Whether the SKU is watched at the location; if it is, its settings row is locked for the evaluation. */
-    private boolean lockWatched(String sku, String location) {
-        return find(sku, location, true) != null;
     }
 }

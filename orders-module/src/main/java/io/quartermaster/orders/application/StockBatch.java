@@ -51,7 +51,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -243,7 +242,10 @@ public class StockBatch {
                     + " is not configured for sales");
         }
         List<String> unknown = request.cart().stream().map(CartLine::sku)
-                .filter(sku -> !Optional.ofNullable(products.get(new Sku(sku))).map(ProductView::active).orElse(false)).toList();
+                .filter(sku -> {
+                    ProductView product = products.get(new Sku(sku));
+                    return product == null || !product.active();
+                }).toList();
         if (!unknown.isEmpty()) {
             throw new UnknownSku("no product " + String.join(", ", unknown) + " for sale",
                     Map.of("skus", unknown));

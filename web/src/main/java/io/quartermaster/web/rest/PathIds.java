@@ -1,5 +1,6 @@
 package io.quartermaster.web.rest;
 
+import io.quartermaster.erp.api.PurchaseOrderId;
 import io.quartermaster.orders.api.CheckoutId;
 import io.quartermaster.orders.api.OrderId;
 import io.quartermaster.platform.api.problem.ProblemException;
@@ -26,5 +27,9 @@ public final class PathIds {
 
     public static CheckoutId checkoutId(String id) {
         return new CheckoutId(uuid(id, "checkout"));
+    }
+
+    public static PurchaseOrderId purchaseOrderId(String id) {
+        return new PurchaseOrderId(uuid(id, "purchase order"));
     }
 }

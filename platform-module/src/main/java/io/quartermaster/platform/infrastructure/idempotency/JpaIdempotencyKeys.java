@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@link IdempotencyKeys} in PostgreSQL ({@code platform.idempotency_key}): claims are inserts that lose to a concurrent one ({@code on conflict do nothing}), answers are stored in the caller's transaction. */
+/**
+ * {@link IdempotencyKeys} in PostgreSQL ({@code platform.idempotency_key}): a claim is an insert that
+ * loses to a concurrent one ({@code on conflict do nothing}); answers are stored in the caller's
+ * transaction or in one of their own, as each method of the port says.
+ */
 @ApplicationScoped
 public class JpaIdempotencyKeys implements IdempotencyKeys {
 
@@ -23,11 +27,6 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
     @PersistenceContext(unitName = "platform")
     EntityManager em;
 
-    /**
-     * Claims the key for this request, or answers with what the first call answered.
-     *
-     * @return empty when the caller should go ahead; the stored answer to replay otherwise
-     */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<StoredAnswer> begin(String client, String key, String requestHash) {
@@ -74,12 +73,6 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
                 java.util.Map.of("retryAfter", 1));
     }
 
-    /** What a claim made inside a command's transaction found: go ahead, replay, or a refusal to throw. */
-    /**
-     * Claims the keys of several calls in the caller's transaction, with one statement for the
-     * lot; a key that is taken already is looked at as {@link #begin} does. The claims commit
-     * (or roll back) with the caller's transaction. The claim of call i is at index i.
-     */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Claim> claimAll(List<IdempotentCall> calls) {
@@ -117,7 +110,6 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
         return claims;
     }
 
-    /** A call's answer, to replay, stored in the caller's transaction (one statement for the lot). */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeAll(List<Answer> answers) {
@@ -135,7 +127,6 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
                 .executeUpdate();
     }
 
-    /** Stores the answer to replay. */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void complete(String client, String key, int status, String contentType, String body) {
@@ -146,7 +137,6 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
                 .executeUpdate();
     }
 
-    /** Forgets a claim whose call failed on our side (5xx), so that a retry can run it. */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void abandon(String client, String key) {
@@ -154,7 +144,6 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
                 .setParameter(1, client).setParameter(2, key).executeUpdate();
     }
 
-    /** Keys are kept at least 24 hours; older ones go. */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeOlderThanHours(int hours) {

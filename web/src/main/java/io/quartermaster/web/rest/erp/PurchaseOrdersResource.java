@@ -2,7 +2,6 @@ package io.quartermaster.web.rest.erp;
 
 import io.quartermaster.erp.api.GoodsReceipt;
 import io.quartermaster.erp.api.NewPurchaseOrder;
-import io.quartermaster.erp.api.PurchaseOrderId;
 import io.quartermaster.erp.api.ReplenishmentFacade;
 import io.quartermaster.erp.api.ReplenishmentViews.PurchaseOrderView;
 import io.quartermaster.platform.api.identity.Role;
@@ -46,7 +45,7 @@ public class PurchaseOrdersResource {
     @Path("{id}")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.ACCOUNTANT_NAME})
     public PurchaseOrderView get(@PathParam("id") String id) {
-        return replenishment.purchaseOrder(new PurchaseOrderId(PathIds.uuid(id, "purchase order")));
+        return replenishment.purchaseOrder(PathIds.purchaseOrderId(id));
     }
 
     @POST
@@ -57,18 +56,18 @@ public class PurchaseOrdersResource {
     @POST
     @Path("{id}/issue")
     public PurchaseOrderView issue(@PathParam("id") String id) {
-        return replenishment.issue(new PurchaseOrderId(PathIds.uuid(id, "purchase order")), caller.name());
+        return replenishment.issue(PathIds.purchaseOrderId(id), caller.name());
     }
 
     @POST
     @Path("{id}/cancel")
     public PurchaseOrderView cancel(@PathParam("id") String id) {
-        return replenishment.cancel(new PurchaseOrderId(PathIds.uuid(id, "purchase order")), caller.name());
+        return replenishment.cancel(PathIds.purchaseOrderId(id), caller.name());
     }
 
     @POST
     @Path("{id}/receipts")
     public Response receive(@PathParam("id") String id, GoodsReceipt receipt) {
-        return Response.status(201).entity(replenishment.receive(new PurchaseOrderId(PathIds.uuid(id, "purchase order")), receipt, caller.name())).build();
+        return Response.status(201).entity(replenishment.receive(PathIds.purchaseOrderId(id), receipt, caller.name())).build();
     }
 }
