@@ -71,6 +71,6 @@ final class HoldBatch {
 
     /** The batch's events, in the order decided. */
     void publishTo(Outbox outbox) {
-        events.forEach(outbox::publish);
+        outbox.publishAll(events);
     }
 }

@@ -181,6 +181,7 @@ public class StockBatch {
         }
 
         List<IdempotencyKeys.Answer> stored = new ArrayList<>();
+        List<OrderPlaced> placed = new ArrayList<>();
         List<HoldOutcome> outcomes = prepared.isEmpty() ? List.of()
                 : inventory.applyHolds(prepared.stream().map(Prepared::command).toList());
         for (int p = 0; p < prepared.size(); p++) {
@@ -193,7 +194,7 @@ public class StockBatch {
                 answers[item.request()] = view(item.checkout(), now);
             } else {
                 StockRequest.ConfirmPaid confirm = (StockRequest.ConfirmPaid) requests.get(item.request());
-                OrderView order = placeOrder(item, outcome.hold(), confirm);
+                OrderView order = placeOrder(item, outcome.hold(), confirm, placed);
                 String json = null;
                 if (confirm.call() != null) {
                     // The answer the API returns, written once: stored here for replay and sent as it is.
@@ -204,6 +205,7 @@ public class StockBatch {
                 answers[item.request()] = new PlacedOrder(order, json, null);
             }
         }
+        outbox.publishAll(placed);
         keys.storeAll(stored);
         return new Done(java.util.Arrays.asList(answers), committed);
     }
@@ -273,8 +275,11 @@ public class StockBatch {
                 request.seller().actor()), checkout, priced, null);
     }
 
-    /** The order, its payment record and {@code OrderPlaced}, from the lines the confirmed hold sold. */
-    private OrderView placeOrder(Prepared item, HoldView sold, StockRequest.ConfirmPaid request) {
+    /**
+     * The order and its payment record, from the lines the confirmed hold sold; its
+     * {@code OrderPlaced} goes into {@code placed}, stored with the batch's others.
+     */
+    private OrderView placeOrder(Prepared item, HoldView sold, StockRequest.ConfirmPaid request, List<OrderPlaced> placed) {
         Checkout c = item.checkout();
         Instant now = clock.instant();
         Map<String, PricedLine> prices = new LinkedHashMap<>();
@@ -287,7 +292,7 @@ public class StockBatch {
         em.persist(order);
         em.persist(new Payment(c.id(), Payment.CAPTURE, c.total(), c.currency(), request.captureRef(), null, now));
         c.confirmed(item.orderId(), now);
-        outbox.publish(new OrderPlaced(item.orderId(), order.channel(), eventLines(items), order.subtotal(), order.tax(),
+        placed.add(new OrderPlaced(item.orderId(), order.channel(), eventLines(items), order.subtotal(), order.tax(),
                 order.total(), order.currency(), now));
         return view(order);
     }

@@ -3,13 +3,16 @@ package io.quartermaster.platform.infrastructure.outbox;
 import io.quartermaster.platform.api.event.DomainEvent;
 import io.quartermaster.platform.api.event.EventEnvelope;
 import io.quartermaster.platform.api.event.Outbox;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -24,6 +27,11 @@ public class JpaOutbox implements Outbox {
     @Inject
     Event<OutboxWritten> written;
 
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
+    private static final Object WRITTEN = JpaOutbox.class.getName() + ".written";
+
     /**
      * MANDATORY: an event stored outside the caller's transaction could be published for
      * a change that then rolls back, which is exactly what the outbox exists to prevent.
@@ -31,10 +39,37 @@ public class JpaOutbox implements Outbox {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(DomainEvent event) {
+        EventEnvelope envelope = store(event);
+        wakeRelayAfterCommit();
+        return envelope;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<? extends DomainEvent> events) {
+        events.forEach(this::store);
+        if (!events.isEmpty()) {
+            wakeRelayAfterCommit();
+        }
+    }
+
+    private EventEnvelope store(DomainEvent event) {
         EventEnvelope envelope = EventEnvelope.wrap(event, UUID.randomUUID(), clock.instant());
         em.persist(new OutboxRecord(envelope.eventId(), envelope.type(), envelope.version(),
                 envelope.occurredAt(), envelope.toJson()));
-        written.fire(new OutboxWritten());
         return envelope;
+    }
+
+    /**
+     * One wake-up per transaction, however many events it stores: each fired event is an
+     * after-commit notification of its own (a request context, a bean lookup, a call into the
+     * relay), and a stock batch stores one to two events per request: a profiled W1 run at 32 clients
+     * spent 8 % of the server's CPU in them, on the batch thread, before the batch's answers.
+     */
+    private void wakeRelayAfterCommit() {
+        if (registry.getResource(WRITTEN) == null) {
+            registry.putResource(WRITTEN, Boolean.TRUE);
+            written.fire(new OutboxWritten());
+        }
     }
 }
