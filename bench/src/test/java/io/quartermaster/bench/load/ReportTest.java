@@ -32,6 +32,8 @@ class ReportTest {
         List<Run> runs = List.of(
                 run(Workload.W1, "Quartermaster", 8, 600, Map.of(), null),
                 run(Workload.W1, "pgbench twin", 8, 1000, Map.of(), null),
+                run(Workload.W1, "Quartermaster", 32, 900, Map.of(), null),
+                run(Workload.W1, "pgbench twin", 32, 1000, Map.of(), null),
                 run(Workload.W4, "Quartermaster", 32, 500, Map.of("503 Busy", 2L), null),
                 run(Workload.W5, "Quartermaster", 32, 300, Map.of(),
                         new Run.Holds(40, 1, List.of("BENCH-00001: available 3, on hand − active holds 4"), 0, 0, expiry)));
@@ -40,6 +42,8 @@ class ReportTest {
         String md = Files.readString(report);
 
         assertThat(md).contains("| W1 ≥ 50 % of the pgbench twin at 8 clients | 60 vs 100 orders/s = 60 % | yes |");
+        // At 32 clients the target is more than the twin: 90 % of it is short by 10 %.
+        assertThat(md).contains("| W1 more than the pgbench twin at 32 clients | 90 vs 100 orders/s = 90 % | **no** (10 % short) |");
         assertThat(md).contains("| W4 0 deadlock errors reach a caller | 2 (5xx or deadlock answers;").contains("| **no** |");
         assertThat(md).contains("| W5 available = on hand − active holds at every sample | 1 of 40 samples differ | **no** |");
         assertThat(md).contains("expiry → release 900 / 1800 / 6200 ms; 0 samples with an overdue hold | **no** |");
