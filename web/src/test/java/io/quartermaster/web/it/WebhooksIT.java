@@ -172,8 +172,14 @@ class WebhooksIT {
         assertThat(redeliver.status()).as(redeliver.toString()).isEqualTo(202);
         Poll.until(() -> delivery(id, eventId), d -> "DELIVERED".equals(d.getString("status")), Duration.ofSeconds(20),
                 "DELIVERED after the redelivery");
-        assertThat(Http.post("/api/v1/admin/webhooks/" + id + "/deliveries/" + UUID.randomUUID() + "/redeliver", "",
-                Http.admin()).status()).isEqualTo(404);
+        Answer noDelivery = Http.post("/api/v1/admin/webhooks/" + id + "/deliveries/" + UUID.randomUUID() + "/redeliver", "",
+                Http.admin());
+        assertThat(noDelivery.status()).isEqualTo(404);
+        assertThat(noDelivery.json().getString("detail")).contains("has no delivery of event");
+        Answer noWebhook = Http.post("/api/v1/admin/webhooks/" + UUID.randomUUID() + "/deliveries/" + eventId + "/redeliver", "",
+                Http.admin());
+        assertThat(noWebhook.status()).isEqualTo(404);
+        assertThat(noWebhook.json().getString("detail")).startsWith("no webhook ");
     }
 
     @Test

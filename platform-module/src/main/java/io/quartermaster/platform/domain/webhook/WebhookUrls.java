@@ -15,8 +15,9 @@ import java.util.Optional;
  * link-local — the cloud metadata service at 169.254.169.254 —, carrier-grade NAT, unique-local
  * IPv6) would let a webhook reach what the internet cannot. Only {@code https} to public
  * addresses, unless private URLs are allowed (development and tests), which also allows
- * {@code http}. The addresses are checked when the subscription is saved and again before each
- * attempt, since a name can be pointed elsewhere later.
+ * {@code http}. The addresses are checked when the subscription is saved, and each attempt
+ * connects only to addresses checked as it resolved them (the sender's {@code PublicAddresses}),
+ * since a name can be pointed elsewhere at any time.
  */
 public final class WebhookUrls {
 
@@ -69,11 +70,16 @@ public final class WebhookUrls {
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return Optional.of("resolves to " + address.getHostAddress()
-                        + ", a loopback, private, link-local or reserved address; webhooks go to public addresses only");
+                return Optional.of(notPublic(address));
             }
         }
         return Optional.empty();
+    }
+
+    /** Why an address that is not public is refused, in the subscriber's words. */
+    public static String notPublic(InetAddress address) {
+        return "resolves to " + address.getHostAddress()
+                + ", a loopback, private, link-local or reserved address; webhooks go to public addresses only";
     }
 
     /** False for every address a request from inside the server's network must not reach. */

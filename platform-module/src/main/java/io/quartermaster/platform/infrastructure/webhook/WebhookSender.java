@@ -3,7 +3,6 @@ package io.quartermaster.platform.infrastructure.webhook;
 import io.quartermaster.platform.application.WebhookSettings;
 import io.quartermaster.platform.domain.webhook.RetrySchedule;
 import io.quartermaster.platform.domain.webhook.Signatures;
-import io.quartermaster.platform.domain.webhook.WebhookUrls;
 import io.quartermaster.platform.domain.webhook.WebhooksQueued;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -20,27 +19,34 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends the queued webhook deliveries. {@code qm.webhooks.senders} threads per instance, each
@@ -70,6 +76,9 @@ public class WebhookSender {
     static final int REST_SECONDS = 5;
     static final long IDLE_POLL_MILLIS = 1000;
     private static final int ERROR_TEXT_LIMIT = 300;
+    private static final int CONNECT_SECONDS = 5;
+    /** A 2xx answer's body up to this size is read, so that its connection can be used again. */
+    private static final long REUSE_BODY_LIMIT = 64 * 1024;
 
     @Inject
     WebhookStore store;
@@ -84,25 +93,33 @@ public class WebhookSender {
     private final AtomicLong delivered = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
-    private HttpClient http;
-    private ExecutorService httpThreads;
+    private CloseableHttpClient http;
+    private PoolingHttpClientConnectionManager connections;
     private RetrySchedule retries;
 
     @PostConstruct
     void start() {
         retries = settings.retries();
-        httpThreads = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = threads.newThread(runnable);
-            thread.setName("webhook-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // Redirects are not followed: a receiver's redirect could point inside the network.
-        http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(httpThreads)
+        // Names are resolved by PublicAddresses as the connection is made, so the addresses checked
+        // are the ones connected to. Redirects are not followed: one could point inside the network.
+        connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new PublicAddresses(settings.allowPrivateUrls()))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(CONNECT_SECONDS))
+                        .setSocketTimeout(Timeout.ofMilliseconds(settings.timeout().toMillis()))
+                        .build())
+                .setMaxConnTotal(Math.max(2, settings.senders()) * 2)
+                .setMaxConnPerRoute(Math.max(2, settings.senders()))
+                .build();
+        http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.ofMilliseconds(settings.timeout().toMillis()))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
                 .build();
         running = true;
         for (int i = 0; i < settings.senders(); i++) {
@@ -124,7 +141,11 @@ public class WebhookSender {
                 Thread.currentThread().interrupt();
             }
         }
-        httpThreads.shutdownNow();
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "Closing the webhook client: " + e.getMessage());
+        }
     }
 
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) WebhooksQueued queued) {
@@ -211,44 +232,43 @@ public class WebhookSender {
         } catch (IllegalArgumentException e) {
             return failed(due, null, "the URL is not valid: " + e.getMessage(), retryIn);
         }
-        if (!settings.allowPrivateUrls()) {
-            Optional<String> refused = WebhookUrls.addressRefusal(uri.getHost());
-            if (refused.isPresent()) {
-                return failed(due, null, "not sent: the URL's host " + refused.get(), retryIn);
-            }
-        }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Quartermaster-Webhooks/1")
-                .header("Quartermaster-Event-Id", due.eventId().toString())
-                .header("Quartermaster-Event-Type", due.type())
-                .header("Quartermaster-Signature", Signatures.header(claim.secrets(), Instant.now().getEpochSecond(), due.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(due.body(), StandardCharsets.UTF_8))
-                .build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    return new WebhookStore.Outcome(due.eventId(), true, status, null, 0, 0);
+        HttpPost post = new HttpPost(uri);
+        post.setHeader("User-Agent", "Quartermaster-Webhooks/1");
+        post.setHeader("Quartermaster-Event-Id", due.eventId().toString());
+        post.setHeader("Quartermaster-Event-Type", due.type());
+        post.setHeader("Quartermaster-Signature", Signatures.header(claim.secrets(), Instant.now().getEpochSecond(), due.body()));
+        post.setEntity(new ByteArrayEntity(due.body().getBytes(StandardCharsets.UTF_8), ContentType.create("application/json")));
+        try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
+            int status = response.getCode();
+            HttpEntity entity = response.getEntity();
+            if (status >= 200 && status < 300) {
+                if (entity != null && entity.getContentLength() >= 0 && entity.getContentLength() <= REUSE_BODY_LIMIT) {
+                    EntityUtils.consume(entity); // a small answer read to its end: the connection is kept
                 }
-                String text = new String(body.readNBytes(ERROR_TEXT_LIMIT), StandardCharsets.UTF_8).strip();
-                return failed(due, status, "HTTP " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : "")
-                        + (text.isEmpty() ? "" : ": " + text), retryIn);
+                return new WebhookStore.Outcome(due.eventId(), true, status, null, 0, 0);
             }
-        } catch (HttpConnectTimeoutException e) {
-            return failed(due, null, "no connection within 5 s", retryIn);
-        } catch (HttpTimeoutException e) {
+            // Only the start of an error's text is read; closing the response drops the connection.
+            String text = entity == null ? ""
+                    : new String(entity.getContent().readNBytes(ERROR_TEXT_LIMIT), StandardCharsets.UTF_8).strip();
+            return failed(due, status, "HTTP " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : "")
+                    + (text.isEmpty() ? "" : ": " + text), retryIn);
+        } catch (PublicAddresses.Refused e) {
+            return failed(due, null, "not sent: the URL's host " + e.getMessage(), retryIn);
+        } catch (ConnectTimeoutException e) {
+            return failed(due, null, "no connection within " + CONNECT_SECONDS + " s", retryIn);
+        } catch (SocketTimeoutException e) {
             return failed(due, null, "no answer within " + settings.timeout().toSeconds() + " s", retryIn);
         } catch (ConnectException e) {
             return failed(due, null, "connection refused", retryIn);
+        } catch (InterruptedIOException e) {
+            if (!running) {
+                return failed(due, null, "not sent: the instance is stopping", 0);
+            }
+            return failed(due, null, "request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    retryIn);
         } catch (IOException e) {
             return failed(due, null, "request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                     retryIn);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(due, null, "not sent: the instance is stopping", 0);
         }
     }
 

@@ -106,11 +106,10 @@ public class WebhooksResource {
     @Path("{id}/deliveries/{eventId}/redeliver")
     public Response redeliver(@PathParam("id") String id, @PathParam("eventId") String eventId) {
         UUID subscription = id(id);
-        if (webhooks.webhook(subscription).isEmpty()) {
-            throw notFound(id);
-        }
         if (!webhooks.redeliver(subscription, PathIds.uuid(eventId, "event"), caller.name())) {
-            throw ProblemException.notFound("webhook " + id + " has no delivery of event " + eventId);
+            // Only a refusal asks which of the two is missing: a redelivery is one statement.
+            throw webhooks.webhook(subscription).isEmpty() ? notFound(id)
+                    : ProblemException.notFound("webhook " + id + " has no delivery of event " + eventId);
         }
         return Response.accepted().build();
     }
