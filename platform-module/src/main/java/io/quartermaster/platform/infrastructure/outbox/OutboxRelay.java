@@ -14,8 +14,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -33,8 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes stored events to the broker. Runs on every instance; {@link OutboxBatch}
- * makes that safe. It wakes right after a commit that wrote an event (so events leave
- * within milliseconds) and otherwise polls, which also picks up events whose earlier
+ * makes that safe. It wakes right after a commit that wrote an event ({@link OutboxSignal}, so
+ * events leave within milliseconds) and otherwise polls, which also picks up events whose earlier
  * send failed and rows left by an instance that died.
  */
 @Singleton
@@ -66,7 +64,10 @@ public class OutboxRelay {
     @Resource
     ManagedThreadFactory threads;
 
-    private final io.quartermaster.platform.infrastructure.Wakeup wakeup = new io.quartermaster.platform.infrastructure.Wakeup();
+    @Inject
+    OutboxSignal outboxSignal;
+
+    private io.quartermaster.platform.infrastructure.Wakeup wakeup;
     private volatile boolean running;
     private volatile boolean brokerHealthy;
     private volatile boolean databaseHealthy = true;
@@ -78,6 +79,7 @@ public class OutboxRelay {
 
     @PostConstruct
     void start() {
+        wakeup = outboxSignal.wakeup();
         running = true;
         worker = threads.newThread(this::loop);
         worker.setName("outbox-relay");
@@ -94,11 +96,6 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
         }
         closeContext();
-    }
-
-    /** After a commit that stored an event: publish now rather than at the next poll. */
-    public void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        signal();
     }
 
     public boolean brokerHealthy() {
