@@ -62,24 +62,27 @@ public final class WebhookUrls {
     /** @return why the host's addresses may not be sent to; empty when every one of them is public */
     public static Optional<String> addressRefusal(String host) {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(name);
+            return addressRefusal(InetAddress.getAllByName(name));
         } catch (UnknownHostException e) {
-            return Optional.of("names a host that does not resolve: " + name);
+            return Optional.of(unresolved(name));
         }
+    }
+
+    /** @return why these addresses (a host's, as resolved) may not be sent to; empty when every one is public */
+    public static Optional<String> addressRefusal(InetAddress[] addresses) {
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return Optional.of(notPublic(address));
+                return Optional.of("resolves to " + address.getHostAddress()
+                        + ", a loopback, private, link-local or reserved address; webhooks go to public addresses only");
             }
         }
         return Optional.empty();
     }
 
-    /** Why an address that is not public is refused, in the subscriber's words. */
-    public static String notPublic(InetAddress address) {
-        return "resolves to " + address.getHostAddress()
-                + ", a loopback, private, link-local or reserved address; webhooks go to public addresses only";
+    /** Why a host that does not resolve is refused, in the subscriber's words. */
+    public static String unresolved(String name) {
+        return "names a host that does not resolve: " + name;
     }
 
     /** False for every address a request from inside the server's network must not reach. */

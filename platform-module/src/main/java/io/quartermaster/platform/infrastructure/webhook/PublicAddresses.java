@@ -3,15 +3,17 @@ package io.quartermaster.platform.infrastructure.webhook;
 import io.quartermaster.platform.domain.webhook.WebhookUrls;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * The webhook client's name resolution: a name is resolved once, where the connection is made,
- * and refused when any of its addresses is not public ({@link WebhookUrls#isPublic}). Checking
- * before the request and letting the client resolve again would leave a window in which the
- * name can be pointed at an inside address (DNS rebinding); here the addresses checked are the
- * addresses connected to. With private URLs allowed (development, tests) nothing is refused.
+ * and refused when any of its addresses is not public ({@link WebhookUrls#addressRefusal}, the
+ * rule the subscription was saved under). Checking before the request and letting the client
+ * resolve again would leave a window in which the name can be pointed at an inside address (DNS
+ * rebinding); here the addresses checked are the addresses connected to. With private URLs
+ * allowed (development, tests) nothing is refused.
  */
 final class PublicAddresses implements DnsResolver {
 
@@ -34,14 +36,11 @@ final class PublicAddresses implements DnsResolver {
         try {
             addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
         } catch (UnknownHostException e) {
-            throw new Refused("names a host that does not resolve: " + host);
+            throw new Refused(WebhookUrls.unresolved(host));
         }
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                if (!WebhookUrls.isPublic(address)) {
-                    throw new Refused(WebhookUrls.notPublic(address));
-                }
-            }
+        Optional<String> refused = allowPrivate ? Optional.empty() : WebhookUrls.addressRefusal(addresses);
+        if (refused.isPresent()) {
+            throw new Refused(refused.get());
         }
         return addresses;
     }

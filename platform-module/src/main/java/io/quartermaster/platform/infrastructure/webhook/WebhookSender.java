@@ -94,7 +94,6 @@ public class WebhookSender {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
     private CloseableHttpClient http;
-    private PoolingHttpClientConnectionManager connections;
     private RetrySchedule retries;
 
     @PostConstruct
@@ -102,7 +101,7 @@ public class WebhookSender {
         retries = settings.retries();
         // Names are resolved by PublicAddresses as the connection is made, so the addresses checked
         // are the ones connected to. Redirects are not followed: one could point inside the network.
-        connections = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new PublicAddresses(settings.allowPrivateUrls()))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(CONNECT_SECONDS))
@@ -260,13 +259,10 @@ public class WebhookSender {
             return failed(due, null, "no answer within " + settings.timeout().toSeconds() + " s", retryIn);
         } catch (ConnectException e) {
             return failed(due, null, "connection refused", retryIn);
-        } catch (InterruptedIOException e) {
-            if (!running) {
+        } catch (IOException e) {
+            if (e instanceof InterruptedIOException && !running) {
                 return failed(due, null, "not sent: the instance is stopping", 0);
             }
-            return failed(due, null, "request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                    retryIn);
-        } catch (IOException e) {
             return failed(due, null, "request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                     retryIn);
         }
