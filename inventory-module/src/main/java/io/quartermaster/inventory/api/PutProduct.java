@@ -25,6 +25,7 @@ public class PutProduct {
 
     @DecimalMin(value = "0", message = "must be zero or more")
     @DecimalMax(value = "0.9999", message = "must be a fraction below 1, e.g. 0.20 for 20 %")
+    @Digits(integer = 1, fraction = 4, message = "at most 4 decimals, e.g. 0.0825 for 8.25 %")
     public BigDecimal taxRate;
 
     public Boolean active;

@@ -37,6 +37,13 @@ public class BodyValidation implements ReaderInterceptor {
     /** Deeper than any request of the API (a cart line is 2); deeper is an attack on the parser. */
     static final int MAX_DEPTH = 16;
 
+    /**
+     * The longest number literal a body may carry. The API's largest numbers are a 19-digit
+     * long and a 13+4-digit amount; the JSON parser itself refuses more than 1,100 characters
+     * with an exception that named no field (and became a 500).
+     */
+    static final int MAX_NUMBER_CHARS = 100;
+
     @Inject
     Validator validator;
 
@@ -72,6 +79,10 @@ public class BodyValidation implements ReaderInterceptor {
     /** The body's one JSON value; null when there is none (empty or only white space). */
     static JsonValue single(byte[] bytes) {
         depth(bytes);
+        List<FieldError> tooLong = longNumbers(bytes);
+        if (!tooLong.isEmpty()) {
+            throw ProblemException.invalidFields(tooLong);
+        }
         try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
             if (!parser.hasNext()) {
                 return null;
@@ -82,12 +93,17 @@ public class BodyValidation implements ReaderInterceptor {
                 throw notJson("more than one JSON value; the body must be exactly one", parser.getLocation());
             }
             return value;
-        } catch (JsonParsingException e) {
-            throw notJson(trailing(e) ? "more than one JSON value; the body must be exactly one" : "not well-formed JSON",
-                    e.getLocation());
         } catch (jakarta.json.JsonException e) {
-            throw notJson("not well-formed JSON (or not UTF-8)", null);
+            throw malformed(e);
         }
+    }
+
+    private static ProblemException malformed(jakarta.json.JsonException e) {
+        if (e instanceof JsonParsingException parsing) {
+            return notJson(trailing(parsing) ? "more than one JSON value; the body must be exactly one" : "not well-formed JSON",
+                    parsing.getLocation());
+        }
+        return notJson("not well-formed JSON (or not UTF-8)", null);
     }
 
     /** Parsson reports content after the value as a parsing error expecting the end of input. */
@@ -117,6 +133,64 @@ public class BodyValidation implements ReaderInterceptor {
                 depth--;
             }
         }
+    }
+
+    /**
+     * The numbers longer than {@link #MAX_NUMBER_CHARS}, each named by its field as {@link JsonShape}
+     * names fields ({@code lines[0].quantity}), found by reading the body as a stream: the literal's
+     * text is looked at without being turned into a number.
+     */
+    private static List<FieldError> longNumbers(byte[] bytes) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        // Innermost last: a String[1] holds an object's current field name, an int[1] an array's index.
+        java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(bytes))) {
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case KEY_NAME -> ((String[]) path.getLast())[0] = parser.getString();
+                    case START_OBJECT -> {
+                        nextElement(path);
+                        path.addLast(new String[1]);
+                    }
+                    case START_ARRAY -> {
+                        nextElement(path);
+                        path.addLast(new int[] {-1});
+                    }
+                    case END_OBJECT, END_ARRAY -> path.removeLast();
+                    case VALUE_NUMBER -> {
+                        nextElement(path);
+                        int length = parser.getString().length();
+                        if (length > MAX_NUMBER_CHARS) {
+                            errors.add(new FieldError(name(path), "must be a number of at most " + MAX_NUMBER_CHARS
+                                    + " characters; this one has " + length));
+                        }
+                    }
+                    default -> nextElement(path);
+                }
+            }
+        } catch (jakarta.json.JsonException e) {
+            throw malformed(e);
+        }
+        return errors;
+    }
+
+    private static void nextElement(java.util.ArrayDeque<Object> path) {
+        if (!path.isEmpty() && path.getLast() instanceof int[] index) {
+            index[0]++;
+        }
+    }
+
+    private static String name(java.util.ArrayDeque<Object> path) {
+        StringBuilder name = new StringBuilder();
+        for (Object step : path) {
+            if (step instanceof int[] index) {
+                name.append('[').append(index[0]).append(']');
+            } else {
+                name.append(name.length() == 0 ? "" : ".").append(((String[]) step)[0]);
+            }
+        }
+        return name.length() == 0 ? "body" : name.toString();
     }
 
     private static ProblemException notJson(String what, JsonLocation at) {

@@ -217,6 +217,26 @@ class HostileInputIT {
     }
 
     @Test
+    void aNumberTooLongForTheJsonParserIsA400NamingItsFieldNotA500() throws Exception {
+        String huge = "1" + "0".repeat(2000);
+        assertRefused(receipt(huge), "quantity");
+        Answer cost = Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\",\"quantity\":1,"
+                + "\"unitCost\":0." + "0".repeat(1999) + "1}", Http.admin());
+        assertRefused(cost, "unitCost");
+        assertThat(cost.json().getJsonArray("errors").getJsonObject(0).getString("message"))
+                .isEqualTo("must be a number of at most 100 characters; this one has 2002");
+        String web = Http.bearer(Shop.channelKey("long-numbers-" + sku, "WEB"));
+        assertRefused(Http.post("/api/v1/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1},{\"sku\":\"" + sku
+                + "\",\"quantity\":-" + huge + "}],\"payment\":{\"token\":\"tok_visa\"}}", web, UUID.randomUUID().toString()),
+                "lines[1].quantity");
+        // A huge exponent is short text: it reaches the field's own range rule.
+        assertRefused(receipt("1e1000000"), "quantity");
+        assertRefused(Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\",\"quantity\":1,"
+                + "\"unitCost\":1e-1000000}", Http.admin()), "unitCost");
+        assertThat(onHand()).as("nothing booked").isEqualTo(10);
+    }
+
+    @Test
     void aPurchaseOrderLineForALocationThatDoesNotExistIsRefused() throws Exception {
         assertThat(Http.put("/api/v1/erp/vendors/HV", "{\"name\":\"Hostile vendor\",\"leadTimeDays\":2}", Http.admin()).status())
                 .isIn(200, 201);

@@ -35,7 +35,9 @@ class HostileValuesFuzzIT {
 
     private static final List<String> HOSTILE = List.of("1.5", "4294967297", "-2147483649", "1e400", "-1", "0",
             "\"\\u0000\"", "\"" + "x".repeat(100_000) + "\"", "[".repeat(40) + "]".repeat(40), "{}", "[]", "true", "null",
-            "\"2026-13-45\"", "\"' or 1=1 --\"", "\"\\ud83d\\ude00\"", "9".repeat(400));
+            "\"2026-13-45\"", "\"' or 1=1 --\"", "\"\\ud83d\\ude00\"", "9".repeat(400),
+            // longer than the JSON parser reads into a number (1,100 characters), and exponents past any range
+            "1" + "0".repeat(2000), "-0." + "0".repeat(1500) + "1", "1e1000000", "-1e-1000000");
 
     private static final List<String> WHOLE_BODIES = List.of("[]", "null", "\"x\"", "42", "{", "{\"a\":1}{}", "",
             "{".repeat(3000), "{\"\\u0000\":1}");
