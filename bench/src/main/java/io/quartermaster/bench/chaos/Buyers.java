@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +45,9 @@ final class Buyers {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger gaveUp = new AtomicInteger();
     private final AtomicInteger rotation = new AtomicInteger();
+    /** The longest a key was answered "Request in progress" before its final answer came. */
+    private final AtomicLong longestInProgress = new AtomicLong();
+    private volatile String longestInProgressKey;
 
     Buyers(Api api, Supplier<List<String>> instances, Map<String, String> channelKeys, String scenario,
            long patienceMillis) {
@@ -67,6 +71,7 @@ final class Buyers {
         String authorization = Api.bearer(channelKeys.get(channel));
         long started = System.currentTimeMillis();
         int attempts = 0;
+        long inProgressSince = 0;
         requests.incrementAndGet();
         while (System.currentTimeMillis() - started < patienceMillis) {
             List<String> targets = instances.get();
@@ -81,7 +86,11 @@ final class Buyers {
                 continue;
             }
             answers.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
-            if (answer.status() == 503 || (answer.status() == 409 && "Request in progress".equals(answer.title()))) {
+            boolean inProgress = answer.status() == 409 && "Request in progress".equals(answer.title());
+            if (inProgress && inProgressSince == 0) {
+                inProgressSince = System.currentTimeMillis();
+            }
+            if (answer.status() == 503 || inProgress) {
                 int wait = answer.retryAfter() == null ? 1 : Math.min(answer.retryAfter(), 2);
                 Thread.sleep(wait * 1000L + ThreadLocalRandom.current().nextInt(250));
                 continue;
@@ -94,6 +103,10 @@ final class Buyers {
                 orderId = answer.json().getString("id");
             }
             long now = System.currentTimeMillis();
+            if (inProgressSince != 0 && now - inProgressSince > longestInProgress.get()) {
+                longestInProgress.set(now - inProgressSince);
+                longestInProgressKey = key;
+            }
             Outcome outcome = new Outcome(key, answer.status(), orderId, attempts, now - started, now);
             outcomes.add(outcome);
             return outcome;
@@ -136,6 +149,22 @@ final class Buyers {
         for (Thread t : threads) {
             t.join();
         }
+    }
+
+    /**
+     * Adds a failure when a retry was told "Request in progress" for longer than a live request
+     * takes: a key whose first attempt died (with its instance, or in a database restart) must be
+     * taken over at once — the lease (60 s) is only the fallback.
+     */
+    void checkNoLongWaitForADeadAttempt(List<String> failures) {
+        if (longestInProgress.get() > 15_000) {
+            failures.add("key " + longestInProgressKey + " was answered 'Request in progress' for "
+                    + longestInProgress.get() / 1000.0 + " s before its real outcome");
+        }
+    }
+
+    long longestInProgressMillis() {
+        return longestInProgress.get();
     }
 
     List<Outcome> outcomes() {

@@ -159,9 +159,11 @@ public final class ChaosSuite implements AutoCloseable {
         }
         long slowest = buyers.outcomes().stream().mapToLong(Buyers.Outcome::millis).max().orElse(0);
         List<String> failures = new ArrayList<>();
+        buyers.checkNoLongWaitForADeadAttempt(failures);
         long holdsFreed = check.awaitHoldsFreed(failures);
         String recovery = "killed→serving again " + restartMillis + " ms; slowest request " + slowest / 1000.0
-                + " s; holds freed " + holdsFreed / 1000.0 + " s after load";
+                + " s; longest 'in progress' " + buyers.longestInProgressMillis() / 1000.0 + " s; holds freed "
+                + holdsFreed / 1000.0 + " s after load";
         return check.verify(buyers, recovery, failures, true);
     }
 
@@ -223,6 +225,7 @@ public final class ChaosSuite implements AutoCloseable {
         if (firstOrder < 0) {
             failures.add("no order was taken after PostgreSQL came back");
         }
+        buyers.checkNoLongWaitForADeadAttempt(failures);
         Map<Integer, Integer> seen = buyers.answers();
         seen.keySet().stream().filter(s -> s >= 500 && s != 503)
                 .forEach(s -> failures.add(seen.get(s) + " answers with status " + s + " (only clean 503s are allowed)"));

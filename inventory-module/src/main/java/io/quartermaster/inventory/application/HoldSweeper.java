@@ -1,5 +1,6 @@
 package io.quartermaster.inventory.application;
 
+import io.quartermaster.platform.api.tx.DatabaseFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -46,6 +47,7 @@ public class HoldSweeper {
     ManagedThreadFactory threads;
 
     private volatile boolean running;
+    private boolean failing;
     private Thread worker;
 
     @PostConstruct
@@ -74,12 +76,18 @@ public class HoldSweeper {
                 if (expired > 0) {
                     LOG.fine(() -> "Released " + expired + " expired hold(s)");
                 }
+                if (failing) {
+                    LOG.info("Hold sweep works again");
+                    failing = false;
+                }
                 if (expired == BATCH) {
                     continue;
                 }
             } catch (RuntimeException e) {
-                if (running) {
-                    LOG.log(Level.WARNING, "Hold sweep failed, retrying: " + e.getMessage());
+                // Reported once, not every half second for as long as the database is away.
+                if (running && !failing) {
+                    LOG.log(Level.WARNING, "Hold sweep failed, retrying until it works: " + DatabaseFailures.cause(e));
+                    failing = true;
                 }
             }
             try {

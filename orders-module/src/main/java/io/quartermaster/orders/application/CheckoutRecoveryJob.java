@@ -1,5 +1,6 @@
 package io.quartermaster.orders.application;
 
+import io.quartermaster.platform.api.tx.DatabaseFailures;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -19,14 +20,24 @@ public class CheckoutRecoveryJob {
     @Inject
     CheckoutRecovery recovery;
 
+    private volatile boolean failing;
+
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void run() {
         try {
             for (UUID id : recovery.abandoned(100)) {
                 recovery.recover(id);
             }
+            if (failing) {
+                LOG.info("Checkout recovery works again");
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Checkout recovery pass failed, will retry: " + e.getMessage());
+            // Reported once, not every pass for as long as the database is away.
+            if (!failing) {
+                LOG.log(Level.WARNING, "Checkout recovery pass failed, will retry until it works: " + DatabaseFailures.cause(e));
+                failing = true;
+            }
         }
     }
 }

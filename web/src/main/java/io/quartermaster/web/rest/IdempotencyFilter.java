@@ -5,6 +5,7 @@ import io.quartermaster.platform.api.idempotency.IdempotentCall;
 import io.quartermaster.platform.api.idempotency.ShownOnce;
 import io.quartermaster.platform.api.identity.Caller;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.platform.api.tx.DatabaseFailures;
 import io.quartermaster.web.rest.problem.Problems;
 import io.quartermaster.web.security.Authentication;
 import jakarta.annotation.Priority;
@@ -24,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -139,12 +141,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             }
             keys.complete(claim.client(), claim.key(), response.getStatus(), type, body);
         } catch (RuntimeException e) {
-            // The answer stands (the caller gets what happened). The key stays claimed until its lease
-            // runs out; a retry after that runs the request again, and the commands behind the API are
+            // The answer stands (the caller gets what happened). The key stays claimed until a retry takes
+            // it over — at once when this instance's liveness session went too (a database crash resets
+            // it), else after the lease — and runs the request again; the commands behind the API are
             // idempotent per key (an order's checkout id is derived from it), so nothing happens twice.
-            LOG.warning(() -> "Idempotency-Key '" + claim.key() + "' could not be " + (response.getStatus() >= 500
-                    ? "released" : "completed") + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); it is released when its lease ends");
+            // During a database outage that is every request: the outage's own log line says it once.
+            LOG.log(DatabaseFailures.unavailable(e) ? Level.FINE : Level.WARNING, () -> "Idempotency-Key '" + claim.key()
+                    + "' could not be " + (response.getStatus() >= 500 ? "released" : "completed") + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); a retry takes it over");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.quartermaster.web.it;
 
+import io.quartermaster.web.it.probe.LogProbe;
 import io.quartermaster.web.it.probe.OrderEventsProbe;
 import io.quartermaster.web.it.probe.ProbeConsumer;
 import io.quartermaster.web.it.probe.ProbePinged;
@@ -25,7 +26,7 @@ public final class Deployments {
                 .importFrom(new File(System.getProperty("qm.it.war")))
                 .as(WebArchive.class);
         war.addClasses(ProbePinged.class, ProbeSchema.class, ProbeConsumer.class, ProbeSwitch.class,
-                ProbeServlet.class, Poll.class, OrderEventsProbe.class, ProbeEffects.class);
+                ProbeServlet.class, LogProbe.class, Poll.class, OrderEventsProbe.class, ProbeEffects.class);
         war.addAsResource("it-probe/db/migration/it_probe/V1__probe.sql", "db/migration/it_probe/V1__probe.sql");
         return war;
     }

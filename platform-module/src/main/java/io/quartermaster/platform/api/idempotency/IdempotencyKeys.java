@@ -8,8 +8,10 @@ import java.util.Optional;
  * Idempotency keys as API.md defines them, scoped to the calling client: the same key with
  * the same request replays the first answer and has no second effect; with a different
  * request it is refused (422); while the first call still runs, 409. A key whose first call
- * died with its instance (or whose answer could not be stored) is taken over after the lease,
- * {@code qm.idempotency.lease-seconds} (60 s). Kept in PostgreSQL by the platform's
+ * died — with its instance, or in a database crash that reset the claiming instance's session —
+ * is taken over by the retry at once; one whose call died while its instance lives on (its
+ * answer could not be stored) after the lease, {@code qm.idempotency.lease-seconds} (60 s).
+ * Kept in PostgreSQL by the platform's
  * {@code JpaIdempotencyKeys}; the methods that take part in the caller's transaction say so.
  */
 public interface IdempotencyKeys {

@@ -63,6 +63,25 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * What went wrong in one line, for a log: the first line of the innermost cause's message
+     * (EclipseLink's own message runs to a dozen lines, with the SQL and its bindings).
+     */
+    public static String cause(Throwable failure) {
+        String message = null;
+        Throwable innermost = failure;
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 30; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            innermost = t;
+            message = t.getMessage() == null ? message : t.getMessage();
+        }
+        if (message == null) {
+            return innermost.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
     /** The answer an API caller gets while the database is away. */
     public static ProblemException problem() {
         return new ProblemException(503, "Database unavailable",

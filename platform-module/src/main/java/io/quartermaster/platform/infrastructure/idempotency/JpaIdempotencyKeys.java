@@ -27,6 +27,9 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
     @PersistenceContext(unitName = "platform")
     EntityManager em;
 
+    @Inject
+    InstanceLiveness liveness;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<StoredAnswer> begin(String client, String key, String requestHash) {
@@ -35,22 +38,29 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
 
     /** @return true when this call inserted the claim */
     private boolean claim(String client, String key, String requestHash) {
-        return em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
-                        + "values (?1, ?2, ?3, 'IN_PROGRESS') on conflict do nothing")
-                .setParameter(1, client).setParameter(2, key).setParameter(3, requestHash)
+        return em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status, owner) "
+                        + "values (?1, ?2, ?3, 'IN_PROGRESS', ?4) on conflict do nothing")
+                .setParameter(1, client).setParameter(2, key).setParameter(3, requestHash).setParameter(4, liveness.token())
                 .executeUpdate() == 1;
     }
 
     /**
-     * A key someone claimed already: its answer when the first call finished, empty when the
-     * first call's lease ran out (the key is taken over), 409 while it runs, 422 for another request.
+     * A key someone claimed already: its answer when the first call finished; empty — the key is
+     * taken over — when the first call is dead: no session holds the lock of the instance that
+     * claimed it ({@link InstanceLiveness}), or its lease ran out (a claim from before liveness
+     * tokens, or a request that died while its instance lives on); 409 while it runs; 422 for
+     * another request.
      */
     private Optional<StoredAnswer> existing(String client, String key, String requestHash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select request_hash, status, response_status, response_type, response_body, "
-                        + "started_at < now() - make_interval(secs => ?3) from platform.idempotency_key "
-                        + "where client = ?1 and key = ?2 for update")
+                        + "started_at < now() - make_interval(secs => ?3) or (owner is not null and not exists ("
+                        + "select 1 from pg_locks l where l.locktype = 'advisory' and l.objsubid = 2 and l.granted "
+                        + "and l.database = (select oid from pg_database where datname = current_database()) "
+                        + "and l.classid = ?4::oid and l.objid = owner::oid)) "
+                        + "from platform.idempotency_key where client = ?1 and key = ?2 for update")
                 .setParameter(1, client).setParameter(2, key).setParameter(3, leaseSeconds)
+                .setParameter(4, InstanceLiveness.LOCK_SPACE)
                 .getResultList();
         if (rows.isEmpty()) {
             // Purged between the insert and the select: claim it again.
@@ -64,8 +74,8 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
             return Optional.of(new StoredAnswer(((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
         }
         if (Boolean.TRUE.equals(row[5])) {
-            em.createNativeQuery("update platform.idempotency_key set started_at = now() where client = ?1 and key = ?2")
-                    .setParameter(1, client).setParameter(2, key).executeUpdate();
+            em.createNativeQuery("update platform.idempotency_key set started_at = now(), owner = ?3 where client = ?1 and key = ?2")
+                    .setParameter(1, client).setParameter(2, key).setParameter(3, liveness.token()).executeUpdate();
             return Optional.empty();
         }
         throw new ProblemException(409, "Request in progress",
@@ -82,12 +92,13 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
                 .sorted(java.util.Comparator.comparing(IdempotentCall::client).thenComparing(IdempotentCall::key))
                 .toList();
         @SuppressWarnings("unchecked")
-        List<Object[]> inserted = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status) "
-                        + "select c, k, h, 'IN_PROGRESS' from unnest(?1, ?2, ?3) as u(c, k, h) "
+        List<Object[]> inserted = em.createNativeQuery("insert into platform.idempotency_key (client, key, request_hash, status, owner) "
+                        + "select c, k, h, 'IN_PROGRESS', ?4 from unnest(?1, ?2, ?3) as u(c, k, h) "
                         + "on conflict do nothing returning client, key")
                 .setParameter(1, sorted.stream().map(IdempotentCall::client).toArray(String[]::new))
                 .setParameter(2, sorted.stream().map(IdempotentCall::key).toArray(String[]::new))
                 .setParameter(3, sorted.stream().map(IdempotentCall::requestHash).toArray(String[]::new))
+                .setParameter(4, liveness.token())
                 .getResultList();
         java.util.Set<String> mine = new java.util.HashSet<>();
         for (Object row : inserted) {

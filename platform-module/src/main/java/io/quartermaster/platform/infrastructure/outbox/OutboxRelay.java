@@ -144,7 +144,7 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 // Database away or the like: keep the relay alive, try again after a pause (reported once).
                 if (databaseHealthy || !DatabaseFailures.unavailable(e)) {
-                    LOG.log(Level.WARNING, "Outbox relay pass failed: " + e.getMessage());
+                    LOG.log(Level.WARNING, "Outbox relay pass failed: " + DatabaseFailures.cause(e));
                 }
                 databaseHealthy = !DatabaseFailures.unavailable(e);
                 pause(2000);

@@ -1,5 +1,6 @@
 package io.quartermaster.platform.infrastructure.webhook;
 
+import io.quartermaster.platform.api.tx.DatabaseFailures;
 import io.quartermaster.platform.application.WebhookSettings;
 import io.quartermaster.platform.domain.webhook.RetrySchedule;
 import io.quartermaster.platform.domain.webhook.Signatures;
@@ -181,8 +182,9 @@ public class WebhookSender {
                     return;
                 }
                 if (!reported) {
-                    LOG.log(Level.WARNING, "Webhook senders cannot claim deliveries (" + e.getMessage()
-                            + "); they stay queued and are retried", e);
+                    // A database outage is not our bug: one line, no stack (four senders would print four).
+                    LOG.log(Level.WARNING, "Webhook senders cannot claim deliveries (" + DatabaseFailures.cause(e)
+                            + "); they stay queued and are retried", DatabaseFailures.unavailable(e) ? null : e);
                     reported = true;
                 }
                 await(backoff);

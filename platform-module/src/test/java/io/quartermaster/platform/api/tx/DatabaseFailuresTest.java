@@ -39,4 +39,14 @@ class DatabaseFailuresTest {
         assertThat(problem.status()).isEqualTo(503);
         assertThat(problem.extensions()).containsEntry("retryAfter", DatabaseFailures.RETRY_AFTER_SECONDS);
     }
+
+    @Test
+    void theCauseIsOneLineFromTheInnermostMessage() {
+        RuntimeException eclipseLink = new RuntimeException("Exception [EclipseLink-4002]\nInternal Exception: …\nCall: INSERT …",
+                new SQLException("ERROR: could not extend file \"base/1/2\": No space left on device\n  Where: trigger", "53100"));
+        assertThat(DatabaseFailures.cause(eclipseLink)).isEqualTo("ERROR: could not extend file \"base/1/2\": No space left on device");
+        assertThat(DatabaseFailures.cause(new IllegalStateException("pool gave up", new java.io.EOFException())))
+                .as("an innermost cause without a message: the nearest message").isEqualTo("pool gave up");
+        assertThat(DatabaseFailures.cause(new java.io.EOFException())).isEqualTo("EOFException");
+    }
 }
