@@ -1,9 +1,10 @@
 package io.quartermaster.inventory.api;
 
 /**
- * A command on holds that locks stock rows: place one, confirm one into a sale, release one.
+ * A command on holds that locks stock rows: place one, confirm one into a sale, release one; or
+ * aim a register's allotments at their targets.
  * Several of them can be applied together as one group commit
  * ({@link InventoryFacade#applyHolds(java.util.List)}).
  */
-public sealed interface HoldCommand permits PlaceHold, ConfirmHold, ReleaseHold {
+public sealed interface HoldCommand permits PlaceHold, ConfirmHold, ReleaseHold, SetAllotment {
 }

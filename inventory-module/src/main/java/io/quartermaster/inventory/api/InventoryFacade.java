@@ -55,6 +55,9 @@ public interface InventoryFacade {
 
     Optional<HoldView> hold(HoldId holdId);
 
+    /** Every allotment of {@code holder} (e.g. {@code register:T1}), by SKU and location. */
+    List<AllotmentView> allotments(String holder);
+
     List<HoldView> activeHolds();
 
     MovementView receive(ReceiveStock command, String actor);

@@ -1,5 +1,6 @@
 package io.quartermaster.inventory.application;
 
+import io.quartermaster.inventory.domain.allotment.Allotment;
 import static io.quartermaster.inventory.application.StockRows.key;
 
 import io.quartermaster.inventory.api.refusal.HoldExpired;
@@ -62,6 +63,23 @@ final class HoldBatch {
                     Map.of("holdStatus", hold.status().name()));
         }
         return hold;
+    }
+
+    /** The allotments the batch's allotment commands aim at, read under the rows' locks; new ones are stored. */
+    private Map<Allotment.Key, Allotment> allotments = Map.of();
+    final List<Allotment> newAllotments = new ArrayList<>();
+
+    void allotments(Map<Allotment.Key, Allotment> read) {
+        this.allotments = new java.util.HashMap<>(read);
+    }
+
+    /** The holder's allotment of the SKU at the location, created (empty) when it has none yet. */
+    Allotment allotment(String holder, long locationId, String sku, Instant at) {
+        return allotments.computeIfAbsent(new Allotment.Key(holder, locationId, sku), k -> {
+            Allotment created = new Allotment(holder, locationId, sku, at);
+            newAllotments.add(created);
+            return created;
+        });
     }
 
     /** An event of an accepted command, written once every command of the batch has been decided. */

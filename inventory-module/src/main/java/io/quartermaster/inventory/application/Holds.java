@@ -12,6 +12,7 @@ import io.quartermaster.inventory.api.HoldOutcome;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.PlaceHold;
 import io.quartermaster.inventory.api.ReleaseHold;
+import io.quartermaster.inventory.api.SetAllotment;
 import io.quartermaster.inventory.api.Shortage;
 import io.quartermaster.inventory.api.event.StockLevelState;
 import io.quartermaster.inventory.api.event.StockReleased;
@@ -80,6 +81,9 @@ public class Holds {
     Catalogue catalogue;
 
     @Inject
+    Allotments allotments;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -110,6 +114,8 @@ public class Holds {
                 holdIds.add(confirm.holdId().value());
             } else if (command instanceof ReleaseHold release) {
                 holdIds.add(release.holdId().value());
+            } else if (command instanceof SetAllotment allot && allot.lines() != null) {
+                allot.lines().stream().filter(l -> l != null && l.sku() != null).forEach(l -> skus.add(l.sku()));
             }
         }
         Map<Long, String> codes = catalogue.locationCodes();
@@ -128,6 +134,8 @@ public class Holds {
                 place.locations().stream().map(idsByCode::get).filter(java.util.Objects::nonNull).forEach(rowLocations::add);
                 place.lines().stream().filter(l -> l != null && knownSkus.contains(l.sku()))
                         .forEach(l -> rowSkus.add(l.sku()));
+            } else if (command instanceof SetAllotment allot) {
+                Allotments.rowsOf(allot, idsByCode, knownSkus, rowLocations, rowSkus);
             }
         }
         for (Hold hold : holds.values()) {
@@ -145,15 +153,22 @@ public class Holds {
         }
 
         HoldBatch batch = new HoldBatch(now, codes, knownSkus, holds, levels);
+        List<SetAllotment> allotting = commands.stream().filter(SetAllotment.class::isInstance).map(SetAllotment.class::cast)
+                .toList();
+        if (!allotting.isEmpty()) {
+            batch.allotments(allotments.read(allotting, idsByCode));
+        }
         List<HoldOutcome> outcomes = new ArrayList<>(commands.size());
         for (HoldCommand command : commands) {
             try {
-                outcomes.add(HoldOutcome.done(decide(batch, command)));
+                outcomes.add(command instanceof SetAllotment allot ? HoldOutcome.allotted(allotments.aim(batch, allot))
+                        : HoldOutcome.done(decide(batch, command)));
             } catch (ProblemException refusal) {
                 outcomes.add(HoldOutcome.refused(refusal));
             }
         }
         batch.placed.forEach(em::persist);
+        batch.newAllotments.forEach(em::persist);
         batch.publishTo(outbox);
         return outcomes;
     }

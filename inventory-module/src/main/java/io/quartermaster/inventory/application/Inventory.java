@@ -1,6 +1,7 @@
 package io.quartermaster.inventory.application;
 
 import io.quartermaster.inventory.api.AdjustStock;
+import io.quartermaster.inventory.api.AllotmentView;
 import io.quartermaster.inventory.api.CartLine;
 import io.quartermaster.inventory.api.ConfirmHold;
 import io.quartermaster.inventory.api.CountStock;
@@ -55,6 +56,9 @@ public class Inventory implements InventoryFacade {
 
     @Inject
     StockChecks checks;
+
+    @Inject
+    Allotments allotments;
 
 
     // ---------------------------------------------------------------- catalogue (Catalogue)
@@ -163,6 +167,11 @@ public class Inventory implements InventoryFacade {
     @Override
     public List<HoldOutcome> applyHolds(List<? extends HoldCommand> commands) {
         return holds.apply(commands);
+    }
+
+    @Override
+    public List<AllotmentView> allotments(String holder) {
+        return allotments.of(holder, catalogue.locationCodes());
     }
 
     /** Releases up to {@code max} expired holds that no one else holds the lock of, as one batch; how many. */

@@ -23,7 +23,7 @@ class StockChecks {
 
     /** The rules {@link #check} applies to every stock level, in the order the invariant checker reports them. */
     static final List<String> STOCK_RULES = List.of("on_hand = sum of movements", "0 <= reserved <= on_hand",
-            "reserved = sum of active holds", "stock value = sum of movement values", "no value without stock");
+            "reserved = active holds + allotments", "stock value = sum of movement values", "no value without stock");
 
     StockCheck check() {
         List<StockCheck.Violation> violations = new ArrayList<>();
@@ -35,7 +35,9 @@ class StockChecks {
                        coalesce((select sum(m.value) from inventory.stock_movement m
                                   where m.sku = s.sku and m.location_id = s.location_id), 0) as moved_value,
                        coalesce((select sum(hl.quantity) from inventory.hold_line hl join inventory.hold h on h.id = hl.hold_id
-                                  where h.status = 'ACTIVE' and hl.sku = s.sku and hl.location_id = s.location_id), 0) as held
+                                  where h.status = 'ACTIVE' and hl.sku = s.sku and hl.location_id = s.location_id), 0)
+                       + coalesce((select sum(a.granted - a.sold - a.returned) from inventory.allotment a
+                                    where a.sku = s.sku and a.location_id = s.location_id), 0) as held
                   from inventory.stock_level s join inventory.location l on l.id = s.location_id
                  order by s.sku, l.code""").getResultList();
         for (Object[] row : rows) {
@@ -56,8 +58,8 @@ class StockChecks {
                         "reserved " + reserved + ", on hand " + onHand));
             }
             if (reserved != held) {
-                violations.add(new StockCheck.Violation("reserved = sum of active holds", sku, location,
-                        "reserved " + reserved + ", active holds " + held));
+                violations.add(new StockCheck.Violation("reserved = active holds + allotments", sku, location,
+                        "reserved " + reserved + ", active holds and allotments " + held));
             }
             if (value.compareTo(movedValue) != 0) {
                 violations.add(new StockCheck.Violation("stock value = sum of movement values", sku, location,

@@ -41,9 +41,15 @@ class StockQueries {
         String sku = id.value();
         catalogue.requireProducts(List.of(sku));
         Map<Long, String> codes = catalogue.locationCodes();
+        Map<Long, Integer> allotted = new java.util.HashMap<>();
+        // Parenthesised: EclipseLink reads "a - b - c" as "a - (b - c)".
+        em.createQuery("select a.locationId, sum(a.granted - (a.sold + a.returned)) from Allotment a where a.sku = :sku "
+                        + "group by a.locationId", Object[].class)
+                .setParameter("sku", sku).getResultStream()
+                .forEach(r -> allotted.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
         List<StockView.Level> levels = stockLevels.ofSku(sku).stream()
                 .map(l -> new StockView.Level(codes.get(l.locationId()), l.onHand(), l.reserved(), l.available(),
-                        l.averageCost(), l.totalValue(), l.version()))
+                        l.averageCost(), l.totalValue(), l.version(), allotted.getOrDefault(l.locationId(), 0)))
                 .toList();
         return new StockView(sku, levels, levels.stream().mapToInt(StockView.Level::onHand).sum(),
                 levels.stream().mapToInt(StockView.Level::reserved).sum(),

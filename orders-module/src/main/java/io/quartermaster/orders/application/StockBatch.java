@@ -13,6 +13,7 @@ import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.InventoryFacade;
 import io.quartermaster.inventory.api.PlaceHold;
 import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.inventory.api.SetAllotment;
 import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.refusal.AmountLimit;
 import io.quartermaster.inventory.api.refusal.UnknownSku;
@@ -118,6 +119,9 @@ public class StockBatch {
         List<UUID> resumable = new ArrayList<>();
         TreeSet<UUID> toConfirm = new TreeSet<>();
         for (StockRequest request : requests) {
+            if (request instanceof StockRequest.Allot) {
+                continue; // decided by the inventory alone
+            }
             if (request instanceof StockRequest.HoldCart hold) {
                 hold.cart().forEach(l -> skus.add(new Sku(l.sku())));
                 channels.computeIfAbsent(String.valueOf(hold.seller().channel()), code -> em.find(SalesChannel.class, code));
@@ -150,7 +154,10 @@ public class StockBatch {
                 continue; // answered by its key: a replay or a refusal
             }
             try {
-                if (request instanceof StockRequest.HoldCart hold) {
+                if (request instanceof StockRequest.Allot allot) {
+                    prepared.add(new Prepared(i, new SetAllotment(allot.holder(), allot.location(), allot.targets(),
+                            allot.actor()), null, null, null));
+                } else if (request instanceof StockRequest.HoldCart hold) {
                     Checkout earlier = existing.get(hold.checkoutId());
                     if (earlier != null) {
                         answers[i] = new ExistingCheckout(earlier.id(), earlier.status(), earlier.orderId());
@@ -189,6 +196,8 @@ public class StockBatch {
             HoldOutcome outcome = outcomes.get(p);
             if (outcome.refused()) {
                 answers[item.request()] = outcome.refusal();
+            } else if (item.command() instanceof SetAllotment) {
+                answers[item.request()] = outcome.allotments();
             } else if (item.command() instanceof PlaceHold) {
                 em.persist(item.checkout());
                 answers[item.request()] = view(item.checkout(), now);

@@ -12,7 +12,7 @@ import java.util.UUID;
  * Every request is about one checkout; two requests about the same checkout never share a
  * batch.
  */
-public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest.ConfirmPaid {
+public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest.ConfirmPaid, StockRequest.Allot {
 
     UUID checkoutId();
 
@@ -31,5 +31,18 @@ public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest
      * {@code call}: the order's answer is stored for the key in this batch (null: no key).
      */
     record ConfirmPaid(UUID checkoutId, Viewer viewer, String captureRef, IdempotentCall call) implements StockRequest {
+    }
+
+    /**
+     * Aim a register's allotments at its location at these targets. Its "checkout" is the
+     * register ({@link #checkoutId()} derived from the holder), so two requests about one
+     * register never share a batch.
+     */
+    record Allot(String holder, String location, List<io.quartermaster.inventory.api.SetAllotment.Target> targets,
+                 String actor) implements StockRequest {
+        @Override
+        public UUID checkoutId() {
+            return UUID.nameUUIDFromBytes(("allotment|" + holder).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 }

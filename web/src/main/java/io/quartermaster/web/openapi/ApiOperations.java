@@ -29,6 +29,7 @@ final class ApiOperations {
      */
     static final Map<String, Class<?>> ANSWERS = Map.ofEntries(
             Map.entry("POST /admin/api-clients", io.quartermaster.platform.api.identity.IssuedApiClient.class),
+            Map.entry("POST /admin/registers", io.quartermaster.web.rest.admin.RegisterKeysResource.IssuedRegister.class),
             Map.entry("POST /admin/users", io.quartermaster.web.rest.admin.UsersResource.CreatedUser.class),
             Map.entry("POST /admin/webhooks", io.quartermaster.platform.api.webhook.IssuedWebhook.class),
             Map.entry("POST /admin/webhooks/{id}/rotate-secret", io.quartermaster.platform.api.webhook.IssuedWebhook.class),
@@ -75,7 +76,7 @@ final class ApiOperations {
         doc("GET /admin/stock-batches", "stockBatchSizes", 200, "Stock batch sizes",
                 "How many requests the group commit of stock put in each batch since start (a distribution).");
         doc("GET /admin/stock-checks", "checkStock", 200, "Check the stock",
-                "The stock invariants only: on hand = movements, reserved = active holds, never below zero.");
+                "The stock invariants only: on hand = movements, reserved = active holds + allotments, never below zero.");
         doc("POST /admin/users", "createUser", 201, "Create a back-office user",
                 "A user with a password (at least 12 characters) and roles ADMIN, STAFF and/or ACCOUNTANT.");
         doc("GET /admin/users", "listUsers", 200, "List users", "Every back-office user with roles and state; never a password.");
@@ -99,6 +100,22 @@ final class ApiOperations {
                         + "(retried for 24 hours without a 2xx).");
         doc("POST /admin/webhooks/{id}/deliveries/{eventId}/redeliver", "redeliverWebhook", 202, "Redeliver an event",
                 "Queues the delivery for an attempt now, whatever its status; the same event id and body are sent again.");
+
+        // --- registers (DESIGN.md §9)
+        doc("POST /admin/registers", "createRegister", 201, "Create a register",
+                "A point-of-sale register bound to a location, with its key (an API client of the POS channel): in this "
+                        + "answer only, stored hashed. With that key the register sees itself and nothing of other registers.",
+                404, 409);
+        doc("GET /registers", "listRegisters", 200, "List registers",
+                "Every register with its location, status, last contact and allotments.");
+        doc("GET /registers/{code}", "getRegister", 200, "Get a register",
+                "A register as it and staff see it: what it holds to sell per SKU (target, granted, sold, remaining) and "
+                        + "the suggested target (its location's recent sales per open register × its offline window).", 404);
+        doc("PUT /registers/{code}/allotments", "setAllotments", 200, "Set a register's allotments",
+                "Targets per SKU. A target above what the register holds reserves the difference from its location, under "
+                        + "the same row locks and group commit as every reservation, as far as stock is available (`shortBy` "
+                        + "says the rest); a lower one gives units back. Web and mobile can never sell allotted units.",
+                404, 409);
 
         // --- catalogue and stock
         doc("GET /channels", "listChannels", 200, "List sales channels", "Channels and the locations each sells from.");

@@ -3,6 +3,7 @@ package io.quartermaster.web.openapi;
 import io.quartermaster.web.rest.admin.ApiClientsResource;
 import io.quartermaster.web.rest.admin.DeadLettersResource;
 import io.quartermaster.web.rest.admin.InvariantsResource;
+import io.quartermaster.web.rest.admin.RegisterKeysResource;
 import io.quartermaster.web.rest.admin.StockBatchesResource;
 import io.quartermaster.web.rest.admin.StockChecksResource;
 import io.quartermaster.web.rest.admin.UsersResource;
@@ -18,6 +19,7 @@ import io.quartermaster.web.rest.ledger.PeriodsResource;
 import io.quartermaster.web.rest.orders.CheckoutsResource;
 import io.quartermaster.web.rest.orders.ChannelsResource;
 import io.quartermaster.web.rest.orders.OrdersResource;
+import io.quartermaster.web.rest.orders.RegistersResource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -47,7 +49,8 @@ final class ApiResources {
             InvariantsResource.class, StockBatchesResource.class, StockChecksResource.class, UsersResource.class,
             WebhooksResource.class, PurchaseOrdersResource.class, ReplenishmentSettingsResource.class, VendorsResource.class,
             LocationsResource.class, ProductsResource.class, StockLevelsResource.class, LedgerReportsResource.class,
-            PeriodsResource.class, CheckoutsResource.class, ChannelsResource.class, OrdersResource.class);
+            PeriodsResource.class, CheckoutsResource.class, ChannelsResource.class, OrdersResource.class,
+            RegisterKeysResource.class, RegistersResource.class);
 
     /** The resources' methods per {@code "METHOD /path"} (a report's JSON and CSV methods share one operation). */
     static Map<String, List<Method>> methods() {

@@ -181,6 +181,12 @@ class HostileValuesFuzzIT {
                 + "\"location\":\"MAIN\",\"quantity\":1,\"unitCost\":1,\"reference\":\"r\"}", admin));
         e.add(new Endpoint("POST", "/api/v1/stock/transfers", "/api/v1/stock/transfers", "{\"sku\":\"" + sku + "\","
                 + "\"fromLocation\":\"MAIN\",\"toLocation\":\"FUZZLOC\",\"quantity\":1}", admin));
+        assertThat(Http.post("/api/v1/admin/registers", "{\"code\":\"FUZZREG\",\"name\":\"Fuzz till\",\"location\":\"MAIN\"}",
+                admin).status()).isIn(201, 409);
+        e.add(new Endpoint("POST", "/api/v1/admin/registers", "/api/v1/admin/registers",
+                "{\"code\":\"FZR\",\"name\":\"fz\",\"location\":\"MAIN\",\"offlineHours\":24}", admin));
+        e.add(new Endpoint("PUT", "/api/v1/registers/{code}/allotments", "/api/v1/registers/FUZZREG/allotments",
+                "{\"lines\":[{\"sku\":\"" + sku + "\",\"target\":1}]}", admin));
         return e;
     }
 

@@ -1,0 +1,29 @@
+package io.quartermaster.orders.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registers (DESIGN.md §9): point-of-sale clients that sell offline from their allotments.
+ * Unknown registers and registers of another caller are {@code NotFound}; a register is seen by
+ * its own API client and by staff.
+ */
+public interface RegisterFacade {
+
+    /** A new OPEN register; refused when the code is taken or the location does not exist. */
+    RegisterView create(NewRegister register, String actor);
+
+    /** From now on the register uses the key of this API client ({@code owner} "client:&lt;id&gt;"). */
+    void useKeyOf(String code, String owner);
+
+    /** Every register, for staff. */
+    List<RegisterView> registers();
+
+    Optional<RegisterView> register(String code, Viewer viewer);
+
+    /**
+     * Aims the register's allotments at these targets through the stock batches (the same row
+     * locks and group commit as every reservation); each line's {@code shortBy} says what was not available.
+     */
+    RegisterView setAllotments(String code, AllotmentTargets targets, Viewer viewer);
+}

@@ -1,0 +1,173 @@
+package io.quartermaster.orders.application;
+
+import io.quartermaster.inventory.api.AllotmentView;
+import io.quartermaster.inventory.api.InventoryFacade;
+import io.quartermaster.inventory.api.LocationCode;
+import io.quartermaster.inventory.api.ProductView;
+import io.quartermaster.inventory.api.SetAllotment;
+import io.quartermaster.inventory.api.Sku;
+import io.quartermaster.inventory.api.refusal.UnknownLocation;
+import io.quartermaster.orders.api.AllotmentTargets;
+import io.quartermaster.orders.api.NewRegister;
+import io.quartermaster.orders.api.RegisterFacade;
+import io.quartermaster.orders.api.RegisterView;
+import io.quartermaster.orders.api.Viewer;
+import io.quartermaster.orders.api.refusal.RegisterClosed;
+import io.quartermaster.orders.api.refusal.RegisterExists;
+import io.quartermaster.orders.domain.register.Register;
+import io.quartermaster.orders.domain.register.RegisterStatus;
+import io.quartermaster.platform.api.problem.InvalidField;
+import io.quartermaster.platform.api.problem.NotFound;
+import io.quartermaster.platform.api.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Registers and their allotments (DESIGN.md §9), behind {@link RegisterFacade}. An allotment
+ * change is a stock request like a cart's: it waits for the next stock batch
+ * ({@link StockBatcher}), where the inventory aims it under the same row locks, in the same
+ * global order and with the same commit as every hold — so a register's units are never also
+ * promised to a buyer on the web.
+ */
+@ApplicationScoped
+public class Registers implements RegisterFacade {
+
+    /** The days of sales the suggested target looks back over. */
+    static final int SALES_DAYS = 28;
+
+    @PersistenceContext(unitName = "orders")
+    EntityManager em;
+
+    @Inject
+    InventoryFacade inventory;
+
+    @Inject
+    StockBatcher batcher;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public RegisterView create(NewRegister request, String actor) {
+        if (inventory.locations().stream().noneMatch(l -> l.code().equals(request.location))) {
+            throw new UnknownLocation("no location " + request.location, Map.of("errors",
+                    List.of(new io.quartermaster.platform.api.problem.FieldError("location", "no such location"))));
+        }
+        int offlineHours = request.offlineHours == null ? Register.DEFAULT_OFFLINE_HOURS : request.offlineHours;
+        Register register = new Register(request.code, request.name, request.location, offlineHours, actor, clock.instant());
+        boolean created = transactions.inTransaction(() -> {
+            // An insert that loses to a concurrent one with the same code rather than a key violation later.
+            int inserted = em.createNativeQuery("insert into orders.register (code, name, location, offline_hours, status, "
+                            + "created_at, created_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
+                    .setParameter(1, register.code()).setParameter(2, register.name()).setParameter(3, register.location())
+                    .setParameter(4, offlineHours).setParameter(5, RegisterStatus.OPEN.name())
+                    .setParameter(6, java.sql.Timestamp.from(clock.instant())).setParameter(7, actor)
+                    .executeUpdate();
+            return inserted == 1;
+        });
+        if (!created) {
+            throw new RegisterExists("a register with code " + request.code + " exists already");
+        }
+        return view(register, Map.of());
+    }
+
+    @Override
+    public void useKeyOf(String code, String owner) {
+        transactions.inTransaction(() -> find(code).useKeyOf(owner));
+    }
+
+    @Override
+    public List<RegisterView> registers() {
+        return em.createQuery("select r from Register r order by r.code", Register.class).getResultStream()
+                .map(r -> view(r, Map.of())).toList();
+    }
+
+    @Override
+    public Optional<RegisterView> register(String code, Viewer viewer) {
+        return Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer)).map(r -> view(r, Map.of()));
+    }
+
+    @Override
+    public RegisterView setAllotments(String code, AllotmentTargets request, Viewer viewer) {
+        Register register = Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
+                .orElseThrow(() -> new NotFound("no register " + code));
+        if (register.status() == RegisterStatus.CLOSED) {
+            throw new RegisterClosed("register " + code + " is closed; it takes no allotments");
+        }
+        Set<String> named = new HashSet<>();
+        List<SetAllotment.Target> targets = new ArrayList<>();
+        for (int i = 0; i < request.lines.size(); i++) {
+            AllotmentTargets.Target line = request.lines.get(i);
+            if (!named.add(line.sku)) {
+                throw new InvalidField("lines[" + i + "].sku", "names " + line.sku + " a second time");
+            }
+            targets.add(new SetAllotment.Target(line.sku, line.target));
+        }
+        @SuppressWarnings("unchecked")
+        List<AllotmentView> aimed = (List<AllotmentView>) batcher.submit(
+                new StockRequest.Allot(register.holder(), register.location(), targets, viewer.actor()));
+        if (register.ownedBy(viewer.owner())) {
+            transactions.inTransaction(() -> find(code).contacted(clock.instant()));
+        }
+        Map<String, Integer> shortBy = new HashMap<>();
+        aimed.stream().filter(a -> a.shortBy() > 0).forEach(a -> shortBy.put(a.sku(), a.shortBy()));
+        return view(find(code), shortBy);
+    }
+
+    private Register find(String code) {
+        Register register = em.find(Register.class, code);
+        if (register == null) {
+            throw new NotFound("no register " + code);
+        }
+        return register;
+    }
+
+    private static boolean visible(Register register, Viewer viewer) {
+        return viewer.staff() || register.ownedBy(viewer.owner());
+    }
+
+    private RegisterView view(Register r, Map<String, Integer> shortBy) {
+        List<AllotmentView> held = inventory.allotments(r.holder()).stream()
+                .filter(a -> a.location().equals(r.location())).toList();
+        Map<Sku, ProductView> products = inventory.products(held.stream().map(a -> new Sku(a.sku())).toList());
+        long openHere = held.isEmpty() ? 1 : em.createQuery("select count(r) from Register r where r.location = :location "
+                        + "and r.status = :open", Long.class)
+                .setParameter("location", r.location()).setParameter("open", RegisterStatus.OPEN).getSingleResult();
+        List<RegisterView.Allotment> lines = held.stream().map(a -> {
+            ProductView p = products.get(new Sku(a.sku()));
+            return new RegisterView.Allotment(a.sku(), p == null ? null : p.name(), p == null ? null : p.price(),
+                    p == null ? null : p.taxRate(), a.target(), a.granted(), a.sold(), a.returned(), a.remaining(),
+                    suggestedTarget(a.sku(), r, Math.max(1, openHere)), shortBy.get(a.sku()));
+        }).toList();
+        return new RegisterView(r.code(), r.name(), r.location(), r.offlineHours(), r.status().name(), r.lastContactAt(),
+                0, List.of(), lines);
+    }
+
+    /**
+     * What a register should hold of a SKU to sell through its offline window: the location's
+     * units sold per day over the last {@link #SALES_DAYS} days, shared among its open registers,
+     * times the window, rounded up — at most {@link RegisterView#MAX_SUGGESTED}.
+     */
+    private int suggestedTarget(String sku, Register r, long openRegisters) {
+        int[] daily = inventory.dailySales(new Sku(sku), new LocationCode(r.location()), SALES_DAYS);
+        long sold = 0;
+        for (int day : daily) {
+            sold += day;
+        }
+        double perRegisterPerHour = sold / (double) SALES_DAYS / 24.0 / openRegisters;
+        return (int) Math.min(RegisterView.MAX_SUGGESTED, Math.ceil(perRegisterPerHour * r.offlineHours()));
+    }
+}
