@@ -26,4 +26,13 @@ public interface RegisterFacade {
      * locks and group commit as every reservation); each line's {@code shortBy} says what was not available.
      */
     RegisterView setAllotments(String code, AllotmentTargets targets, Viewer viewer);
+
+    /**
+     * A one-time code (valid {@code minutes}) that pairs a device with the register; a newer code
+     * replaces any unspent older one.
+     */
+    PairingView startPairing(String code, Viewer viewer, int minutes);
+
+    /** Spends a pairing code: the register it was for, or empty when it is wrong, spent or expired. */
+    Optional<PairedRegister> pair(String pairingCode);
 }

@@ -9,11 +9,14 @@ import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.inventory.api.refusal.UnknownLocation;
 import io.quartermaster.orders.api.AllotmentTargets;
 import io.quartermaster.orders.api.NewRegister;
+import io.quartermaster.orders.api.PairedRegister;
+import io.quartermaster.orders.api.PairingView;
 import io.quartermaster.orders.api.RegisterFacade;
 import io.quartermaster.orders.api.RegisterView;
 import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.api.refusal.RegisterClosed;
 import io.quartermaster.orders.api.refusal.RegisterExists;
+import io.quartermaster.orders.domain.register.PairingCode;
 import io.quartermaster.orders.domain.register.Register;
 import io.quartermaster.orders.domain.register.RegisterStatus;
 import io.quartermaster.platform.api.problem.InvalidField;
@@ -125,6 +128,51 @@ public class Registers implements RegisterFacade {
         Map<String, Integer> shortBy = new HashMap<>();
         aimed.stream().filter(a -> a.shortBy() > 0).forEach(a -> shortBy.put(a.sku(), a.shortBy()));
         return view(find(code), shortBy);
+    }
+
+    @Override
+    public PairingView startPairing(String code, Viewer viewer, int minutes) {
+        Register register = Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
+                .orElseThrow(() -> new NotFound("no register " + code));
+        if (register.status() == RegisterStatus.CLOSED) {
+            throw new RegisterClosed("register " + code + " is closed; it cannot be paired");
+        }
+        String pairingCode = PairingCode.generate();
+        Object expiresAt = transactions.inTransaction(() -> {
+            em.createNativeQuery("delete from orders.register_pairing where register_code = ?1 and used_at is null")
+                    .setParameter(1, code).executeUpdate();
+            // Expiry by the database's clock, which is what pair() checks it against.
+            return em.createNativeQuery("insert into orders.register_pairing (code_hash, register_code, expires_at, created_by) "
+                            + "values (?1, ?2, now() + make_interval(mins => ?3), ?4) returning expires_at")
+                    .setParameter(1, PairingCode.hash(PairingCode.normalise(pairingCode))).setParameter(2, code)
+                    .setParameter(3, minutes).setParameter(4, viewer.actor()).getSingleResult();
+        });
+        return new PairingView(code, pairingCode, expiresAt instanceof java.sql.Timestamp t ? t.toInstant()
+                : ((java.time.OffsetDateTime) expiresAt).toInstant());
+    }
+
+    @Override
+    public Optional<PairedRegister> pair(String typed) {
+        String canonical = PairingCode.normalise(typed);
+        if (canonical == null) {
+            return Optional.empty();
+        }
+        return transactions.inTransaction(() -> {
+            // Spent by the one statement that finds it unspent and unexpired (the database's clock): once.
+            @SuppressWarnings("unchecked")
+            List<Object> spent = em.createNativeQuery("update orders.register_pairing set used_at = now() where code_hash = ?1 "
+                            + "and used_at is null and expires_at > now() returning register_code")
+                    .setParameter(1, PairingCode.hash(canonical)).getResultList();
+            if (spent.isEmpty()) {
+                return Optional.<PairedRegister>empty();
+            }
+            Register register = em.find(Register.class, spent.get(0), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (register.status() == RegisterStatus.CLOSED) {
+                return Optional.<PairedRegister>empty();
+            }
+            return Optional.of(new PairedRegister(register.code(), register.name(), register.location(),
+                    register.offlineHours(), Optional.ofNullable(register.owner())));
+        });
     }
 
     private Register find(String code) {

@@ -250,4 +250,19 @@ public class Identity implements IdentityFacade {
         return true;
     }
 
+
+    /** Guesses of one-time codes count under their own key space, never a username's ("code@" cannot be one). */
+    private static String guesser(String source) {
+        return "code@" + source;
+    }
+
+    @Override
+    public boolean guessesBlocked(String source) {
+        return throttle.blocked(guesser(source));
+    }
+
+    @Override
+    public void wrongGuess(String source) {
+        throttle.failed(guesser(source));
+    }
 }

@@ -50,6 +50,7 @@ public class ApiDocument implements OASFilter {
         REFUSALS.put(409, "Refused in the current state (e.g. insufficient stock, with `shortages`), or the same "
                 + "Idempotency-Key is still being answered.");
         REFUSALS.put(410, "The checkout's hold expired; start a new checkout.");
+        REFUSALS.put(429, "Too many wrong attempts from this address; wait `retryAfter` seconds.");
         REFUSALS.put(422, "Well-formed but not acceptable: the Idempotency-Key was used with another body, or a value "
                 + "is beyond what can be recorded.");
         REFUSALS.put(503, "Temporarily unable (queue full, database or broker away); try again after `Retry-After` seconds.");

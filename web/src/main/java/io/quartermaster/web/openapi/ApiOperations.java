@@ -30,6 +30,9 @@ final class ApiOperations {
     static final Map<String, Class<?>> ANSWERS = Map.ofEntries(
             Map.entry("POST /admin/api-clients", io.quartermaster.platform.api.identity.IssuedApiClient.class),
             Map.entry("POST /admin/registers", io.quartermaster.web.rest.admin.RegisterKeysResource.IssuedRegister.class),
+            Map.entry("POST /registers/{code}/pairing-codes",
+                    io.quartermaster.web.rest.orders.RegistersResource.PairingAnswer.class),
+            Map.entry("POST /registers/pair", io.quartermaster.web.rest.orders.RegistersResource.PairedAnswer.class),
             Map.entry("POST /admin/users", io.quartermaster.web.rest.admin.UsersResource.CreatedUser.class),
             Map.entry("POST /admin/webhooks", io.quartermaster.platform.api.webhook.IssuedWebhook.class),
             Map.entry("POST /admin/webhooks/{id}/rotate-secret", io.quartermaster.platform.api.webhook.IssuedWebhook.class),
@@ -111,6 +114,12 @@ final class ApiOperations {
         doc("GET /registers/{code}", "getRegister", 200, "Get a register",
                 "A register as it and staff see it: what it holds to sell per SKU (target, granted, sold, remaining) and "
                         + "the suggested target (its location's recent sales per open register × its offline window).", 404);
+        doc("POST /registers/{code}/pairing-codes", "startPairing", 201, "Show a pairing code",
+                "A one-time code (and the link a tablet's camera opens) that pairs a device with the register; valid a few "
+                        + "minutes, stored only hashed; a new code replaces an unspent one.", 404, 409);
+        doc("POST /registers/pair", "pairRegister", 200, "Pair a device with a register",
+                "Spends a pairing code for the register's new key (shown once; the previous key is revoked). Needs no "
+                        + "credential: the code is one. Wrong codes are throttled per address like sign-in (429).", 404, 429);
         doc("PUT /registers/{code}/allotments", "setAllotments", 200, "Set a register's allotments",
                 "Targets per SKU. A target above what the register holds reserves the difference from its location, under "
                         + "the same row locks and group commit as every reservation, as far as stock is available (`shortBy` "

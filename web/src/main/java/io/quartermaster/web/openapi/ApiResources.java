@@ -69,7 +69,10 @@ final class ApiResources {
         return methods;
     }
 
-    /** Roles per operation, read from its methods' {@code @RolesAllowed} (or their class's). */
+    /** What the document says of an operation that needs no credential ({@code @PermitAll}: pairing a register). */
+    static final String ANYONE = "anyone, without a credential";
+
+    /** Roles per operation, read from its methods' {@code @RolesAllowed} (or their class's), or {@link #ANYONE}. */
     static Map<String, Set<String>> roles() {
         Map<String, Set<String>> roles = new LinkedHashMap<>();
         methods().forEach((key, methods) -> {
@@ -77,7 +80,9 @@ final class ApiResources {
             for (Method method : methods) {
                 RolesAllowed allowed = method.getAnnotation(RolesAllowed.class) != null
                         ? method.getAnnotation(RolesAllowed.class) : method.getDeclaringClass().getAnnotation(RolesAllowed.class);
-                if (method.getAnnotation(PermitAll.class) == null && allowed != null) {
+                if (method.getAnnotation(PermitAll.class) != null) {
+                    names.add(ANYONE);
+                } else if (allowed != null) {
                     names.addAll(List.of(allowed.value()));
                 }
             }

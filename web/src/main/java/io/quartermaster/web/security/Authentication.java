@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * <li>{@code /api/**}: HTTP Basic for users, {@code Bearer} for API client keys, on every call and
  *     never from a session — a browser's session cookie must not authorize API calls, or any page
  *     on the web could make a signed-in clerk's browser post to the API (CSRF). Every API call needs
- *     a valid credential (401 otherwise); what the caller may do is decided per resource method by
+ *     a valid credential (401 otherwise) — all but {@link #PAIRING}, whose one-time code is its
+ *     credential; what the caller may do is decided per resource method by
  *     {@link RoleCheck}.</li>
  * <li>the back-office pages: the login form ({@link SignIn}) hands the username and password over
  *     through {@code SecurityContext.authenticate}; the signed-in caller is kept in the HTTP session.
@@ -45,6 +46,9 @@ import java.util.stream.Collectors;
 public class Authentication implements HttpAuthenticationMechanism {
 
     public static final String CALLER_ATTRIBUTE = "io.quartermaster.caller";
+
+    /** Where a register app exchanges a pairing code for its key, with no credential of its own. */
+    static final String PAIRING = "/api/v1/registers/pair";
 
     /** The session attribute that holds the signed-in back-office user. */
     static final String SESSION_CALLER = "io.quartermaster.session.caller";
@@ -75,6 +79,11 @@ public class Authentication implements HttpAuthenticationMechanism {
             ProblemException problem = DatabaseFailures.problem();
             return send(response, context, 503, problem.title(), problem.getMessage(),
                     Map.of("Retry-After", String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS)));
+        }
+        if (caller.isEmpty() && header == null && PAIRING.equals(path) && "POST".equals(request.getMethod())) {
+            // The one call without a credential: a register app spends a one-time pairing code for its key
+            // (the code is the credential; RegistersResource.pair throttles guesses).
+            return context.doNothing();
         }
         if (caller.isEmpty()) {
             return unauthorized(response, context, header == null

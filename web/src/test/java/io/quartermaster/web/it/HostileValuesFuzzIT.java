@@ -187,6 +187,10 @@ class HostileValuesFuzzIT {
                 "{\"code\":\"FZR\",\"name\":\"fz\",\"location\":\"MAIN\",\"offlineHours\":24}", admin));
         e.add(new Endpoint("PUT", "/api/v1/registers/{code}/allotments", "/api/v1/registers/FUZZREG/allotments",
                 "{\"lines\":[{\"sku\":\"" + sku + "\",\"target\":1}]}", admin));
+        e.add(new Endpoint("POST", "/api/v1/registers/{code}/pairing-codes", "/api/v1/registers/FUZZREG/pairing-codes",
+                "{\"x\":1}", admin));
+        e.add(new Endpoint("POST", "/api/v1/registers/pair", "/api/v1/registers/pair", "{\"pairingCode\":\"ABCD-EFGH\"}",
+                null));
         return e;
     }
 

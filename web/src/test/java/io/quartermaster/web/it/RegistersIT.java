@@ -185,4 +185,61 @@ class RegistersIT {
         assertThat(level.getInt("reserved")).as("reserved is the registers' units").isEqualTo(allotted);
         Invariants.noneBeyond(before);
     }
+
+    @Test
+    void aPairingCodeHandsItsRegisterToOneDeviceOnceAndTheOldKeyStopsWorking() throws Exception {
+        sql("delete from platform.sign_in_failure where username_key like 'code@%'");
+        Register till = register("Paired");
+        Answer shown = Http.post("/api/v1/registers/" + till.code() + "/pairing-codes", null, Http.admin());
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(201);
+        String code = shown.json().getString("pairingCode");
+        assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+        assertThat(shown.json().getString("pairUrl")).endsWith("/register/?pair=" + code);
+        assertThat(java.time.Instant.parse(shown.json().getString("expiresAt")))
+                .isBetween(java.time.Instant.now().plusSeconds(200), java.time.Instant.now().plusSeconds(400));
+        assertThat(Http.post("/api/v1/registers/" + till.code() + "/pairing-codes", null, till.authorization()).status())
+                .as("a register does not pair itself").isEqualTo(403);
+
+        // Typed on a tablet: lower case, no dash, no credential.
+        Answer paired = Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"" + code.toLowerCase().replace("-", "")
+                + "\"}", null);
+        assertThat(paired.status()).as(paired.toString()).isEqualTo(200);
+        assertThat(paired.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(paired.json().getString("code")).isEqualTo(till.code());
+        assertThat(paired.json().getString("location")).isEqualTo("MAIN");
+        String device = Http.bearer(paired.json().getString("key"));
+        assertThat(Http.get("/api/v1/registers/" + till.code(), device).status()).isEqualTo(200);
+        assertThat(Http.get("/api/v1/registers/" + till.code(), till.authorization()).status())
+                .as("the register's previous key is revoked").isEqualTo(401);
+        assertThat(Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"" + code + "\"}", null).status())
+                .as("a code is spent once").isEqualTo(404);
+
+        String late = Http.post("/api/v1/registers/" + till.code() + "/pairing-codes", null, Http.admin()).json()
+                .getString("pairingCode");
+        sql("update orders.register_pairing set expires_at = now() - interval '1 second' where register_code = '"
+                + till.code() + "' and used_at is null");
+        assertThat(Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"" + late + "\"}", null).status())
+                .as("an expired code").isEqualTo(404);
+
+        // Guessing is throttled per address like sign-in: after five wrong codes even a right one waits.
+        String right = Http.post("/api/v1/registers/" + till.code() + "/pairing-codes", null, Http.admin()).json()
+                .getString("pairingCode");
+        sql("delete from platform.sign_in_failure where username_key like 'code@%'");
+        for (int i = 0; i < 5; i++) {
+            assertThat(Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"ZZZZ-ZZZ" + i + "\"}", null).status())
+                    .isEqualTo(404);
+        }
+        Answer blocked = Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"" + right + "\"}", null);
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(429);
+        sql("delete from platform.sign_in_failure where username_key like 'code@%'");
+        assertThat(Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"" + right + "\"}", null).status())
+                .as("the right code still works once the block is lifted").isEqualTo(200);
+        assertThat(Http.post("/api/v1/registers/pair", "{}", null).status()).isEqualTo(400);
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (java.sql.Connection c = TestServices.connect(); var s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
 }

@@ -86,6 +86,11 @@ public class Register {
         return code;
     }
 
+    /** The owner key of the API client whose key the register uses ("client:&lt;id&gt;"), if it has one. */
+    public String owner() {
+        return owner;
+    }
+
     public String name() {
         return name;
     }

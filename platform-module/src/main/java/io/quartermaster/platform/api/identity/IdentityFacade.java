@@ -31,4 +31,14 @@ public interface IdentityFacade {
 
     /** @return false when there is no such client */
     boolean revokeApiClient(UUID id, String actor);
+
+    /**
+     * Whether guesses of a one-time code (a register's pairing code) from {@code source} — a client
+     * address — are refused now: the sign-in throttle's rule (5 wrong in 15 minutes), kept apart
+     * from usernames.
+     */
+    boolean guessesBlocked(String source);
+
+    /** A wrong one-time code from {@code source}. */
+    void wrongGuess(String source);
 }

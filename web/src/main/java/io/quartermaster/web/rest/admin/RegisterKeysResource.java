@@ -33,7 +33,7 @@ import java.net.URI;
 public class RegisterKeysResource {
 
     /** A POS register's own channel: its key may also place ordinary POS orders. */
-    static final String CHANNEL = "POS";
+    public static final String CHANNEL = "POS";
 
     @Inject
     RegisterFacade registers;

@@ -1,22 +1,42 @@
 package io.quartermaster.web.rest.orders;
 
 import io.quartermaster.orders.api.AllotmentTargets;
+import io.quartermaster.orders.api.PairRequest;
+import io.quartermaster.orders.api.PairedRegister;
+import io.quartermaster.orders.api.PairingView;
 import io.quartermaster.orders.api.RegisterFacade;
 import io.quartermaster.orders.api.RegisterView;
+import io.quartermaster.platform.api.idempotency.ShownOnce;
+import io.quartermaster.platform.api.identity.IdentityFacade;
+import io.quartermaster.platform.api.identity.IssuedApiClient;
+import io.quartermaster.platform.api.identity.NewApiClient;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
+import io.quartermaster.web.rest.admin.RegisterKeysResource;
 import io.quartermaster.web.security.Callers;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registers (API.md "Registers"): staff see them all; a register's own key sees only itself
@@ -33,6 +53,29 @@ public class RegistersResource {
 
     @Inject
     Callers callers;
+
+    @Inject
+    IdentityFacade identity;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    @ConfigProperty(name = "qm.registers.pairing-minutes", defaultValue = "5")
+    int pairingMinutes;
+
+    /** A pairing code as staff show it, with the link a tablet's camera opens (the register app at /register/). */
+    public record PairingAnswer(String pairingCode, String pairUrl, Instant expiresAt) {
+    }
+
+    /** The answer to pairing: the register and the device's key, shown this once. */
+    public record PairedAnswer(String code, String name, String location, int offlineHours, String key) implements ShownOnce {
+        @Override
+        public String replayRefusal() {
+            return "This pairing code was spent by the first request with this Idempotency-Key; its key is not kept. "
+                    + "Ask for a new pairing code.";
+        }
+    }
 
     @GET
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
@@ -53,5 +96,48 @@ public class RegistersResource {
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.CHANNEL_NAME})
     public RegisterView allot(@PathParam("code") String code, AllotmentTargets targets) {
         return registers.setAllotments(code, targets, callers.viewer());
+    }
+
+    /** A one-time code (valid a few minutes, {@code QM_REGISTERS_PAIRING_MINUTES}) that pairs a device with the register. */
+    @POST
+    @Path("{code}/pairing-codes")
+    @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Response startPairing(@PathParam("code") String code, @Context UriInfo uri) {
+        PairingView pairing = registers.startPairing(code, callers.viewer(), pairingMinutes);
+        URI app = uri.getBaseUriBuilder().replacePath("/register/").replaceQuery(null)
+                .queryParam("pair", pairing.pairingCode()).build();
+        return Response.status(201).header("Cache-Control", "no-store")
+                .entity(new PairingAnswer(pairing.pairingCode(), app.toString(), pairing.expiresAt())).build();
+    }
+
+    /**
+     * Anyone holding a valid code — the one call of the API without a credential: the code is the
+     * credential, spent once, and wrong guesses are throttled per address like sign-in (429). The
+     * device gets a fresh key; the register's previous key is revoked.
+     */
+    @POST
+    @Path("pair")
+    @PermitAll
+    public Response pair(PairRequest pairing) {
+        String source = request.getRemoteAddr();
+        if (identity.guessesBlocked(source)) {
+            throw new ProblemException(429, "Too many attempts", "Too many wrong pairing codes from this address; "
+                    + "wait 15 minutes, or ask for a new code and type it carefully.", Map.of("retryAfter", 900));
+        }
+        Optional<PairedRegister> paired = registers.pair(pairing.pairingCode);
+        if (paired.isEmpty()) {
+            identity.wrongGuess(source);
+            throw ProblemException.notFound("no pairing code " + pairing.pairingCode
+                    + " waits to be used: it is mistyped, used already or expired (codes last a few minutes)");
+        }
+        PairedRegister register = paired.get();
+        IssuedApiClient client = identity.createApiClient(new NewApiClient("register " + register.code(), Role.CHANNEL,
+                RegisterKeysResource.CHANNEL), "pairing:" + register.code());
+        registers.useKeyOf(register.code(), "client:" + client.id());
+        register.previousOwner().filter(o -> o.startsWith("client:"))
+                .ifPresent(o -> identity.revokeApiClient(UUID.fromString(o.substring("client:".length())),
+                        "pairing:" + register.code()));
+        return Response.ok(new PairedAnswer(register.code(), register.name(), register.location(), register.offlineHours(),
+                client.key())).header("Cache-Control", "no-store").build();
     }
 }
