@@ -186,9 +186,11 @@ class BackOfficeIT {
     void staffReceivesStockAndSeesTheNewLevelAndTheMovement() throws Exception {
         String sku = product();
         receiveThroughApi(sku, 5);
+        allotToANewRegister(sku, 2);
         browser.signIn(user("STAFF"), PASSWORD);
         browser.open("/staff/stock.xhtml?sku=" + sku);
         assertThat(browser.find(By.cssSelector(".onHand-MAIN")).getText()).isEqualTo("5");
+        assertThat(browser.find(By.cssSelector(".allotted-MAIN")).getText()).as("reserved for a register").isEqualTo("2");
 
         // A form sent without its required fields says so next to each field, and changes nothing.
         browser.click(By.id("forms:receive:submit"));
@@ -722,6 +724,16 @@ class BackOfficeIT {
         Answer receipt = Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\",\"quantity\":"
                 + quantity + ",\"unitCost\":2.00}", Http.admin());
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+    }
+
+    private static void allotToANewRegister(String sku, int units) throws Exception {
+        String code = "BO" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Answer created = Http.post("/api/v1/admin/registers", "{\"code\":\"" + code + "\",\"name\":\"Back till\","
+                + "\"location\":\"MAIN\"}", Http.admin());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Answer allotted = Http.put("/api/v1/registers/" + code + "/allotments", "{\"lines\":[{\"sku\":\"" + sku
+                + "\",\"target\":" + units + "}]}", Http.admin());
+        assertThat(allotted.status()).as(allotted.toString()).isEqualTo(200);
     }
 
     /** A paid one-line order through a channel's key: its id. */
