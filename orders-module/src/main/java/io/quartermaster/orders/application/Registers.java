@@ -19,6 +19,7 @@ import io.quartermaster.orders.api.refusal.RegisterExists;
 import io.quartermaster.orders.domain.register.PairingCode;
 import io.quartermaster.orders.domain.register.Register;
 import io.quartermaster.orders.domain.register.RegisterStatus;
+import io.quartermaster.platform.api.problem.FieldError;
 import io.quartermaster.platform.api.problem.InvalidField;
 import io.quartermaster.platform.api.problem.NotFound;
 import io.quartermaster.platform.api.tx.Transactions;
@@ -67,7 +68,7 @@ public class Registers implements RegisterFacade {
     public RegisterView create(NewRegister request, String actor) {
         if (inventory.locations().stream().noneMatch(l -> l.code().equals(request.location))) {
             throw new UnknownLocation("no location " + request.location, Map.of("errors",
-                    List.of(new io.quartermaster.platform.api.problem.FieldError("location", "no such location"))));
+                    List.of(new FieldError("location", "no such location"))));
         }
         int offlineHours = request.offlineHours == null ? Register.DEFAULT_OFFLINE_HOURS : request.offlineHours;
         Register register = new Register(request.code, request.name, request.location, offlineHours, actor, clock.instant());
@@ -105,11 +106,7 @@ public class Registers implements RegisterFacade {
 
     @Override
     public RegisterView setAllotments(String code, AllotmentTargets request, Viewer viewer) {
-        Register register = Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
-                .orElseThrow(() -> new NotFound("no register " + code));
-        if (register.status() == RegisterStatus.CLOSED) {
-            throw new RegisterClosed("register " + code + " is closed; it takes no allotments");
-        }
+        Register register = visibleOpen(code, viewer, "it takes no allotments");
         Set<String> named = new HashSet<>();
         List<SetAllotment.Target> targets = new ArrayList<>();
         for (int i = 0; i < request.lines.size(); i++) {
@@ -132,11 +129,7 @@ public class Registers implements RegisterFacade {
 
     @Override
     public PairingView startPairing(String code, Viewer viewer, int minutes) {
-        Register register = Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
-                .orElseThrow(() -> new NotFound("no register " + code));
-        if (register.status() == RegisterStatus.CLOSED) {
-            throw new RegisterClosed("register " + code + " is closed; it cannot be paired");
-        }
+        visibleOpen(code, viewer, "it cannot be paired");
         String pairingCode = PairingCode.generate();
         Object expiresAt = transactions.inTransaction(() -> {
             em.createNativeQuery("delete from orders.register_pairing where register_code = ?1 and used_at is null")
@@ -179,6 +172,16 @@ public class Registers implements RegisterFacade {
         Register register = em.find(Register.class, code);
         if (register == null) {
             throw new NotFound("no register " + code);
+        }
+        return register;
+    }
+
+    /** The register, if the viewer may see it (404 otherwise) and it is open (409 saying why not otherwise). */
+    private Register visibleOpen(String code, Viewer viewer, String whyNot) {
+        Register register = Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
+                .orElseThrow(() -> new NotFound("no register " + code));
+        if (register.status() == RegisterStatus.CLOSED) {
+            throw new RegisterClosed("register " + code + " is closed; " + whyNot);
         }
         return register;
     }
