@@ -29,7 +29,7 @@ final class ApiOperations {
      */
     static final Map<String, Class<?>> ANSWERS = Map.ofEntries(
             Map.entry("POST /admin/api-clients", io.quartermaster.platform.api.identity.IssuedApiClient.class),
-            Map.entry("POST /admin/registers", io.quartermaster.web.rest.admin.RegisterKeysResource.IssuedRegister.class),
+            Map.entry("POST /admin/registers", io.quartermaster.web.registers.RegisterKeys.IssuedRegister.class),
             Map.entry("POST /registers/{code}/pairing-codes",
                     io.quartermaster.web.rest.orders.RegistersResource.PairingAnswer.class),
             Map.entry("POST /registers/pair", io.quartermaster.web.rest.orders.RegistersResource.PairedAnswer.class),

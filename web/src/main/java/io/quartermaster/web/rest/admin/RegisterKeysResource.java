@@ -1,13 +1,8 @@
 package io.quartermaster.web.rest.admin;
 
 import io.quartermaster.orders.api.NewRegister;
-import io.quartermaster.orders.api.RegisterFacade;
-import io.quartermaster.orders.api.RegisterView;
-import io.quartermaster.platform.api.idempotency.ShownOnce;
-import io.quartermaster.platform.api.identity.IdentityFacade;
-import io.quartermaster.platform.api.identity.IssuedApiClient;
-import io.quartermaster.platform.api.identity.NewApiClient;
 import io.quartermaster.platform.api.identity.Role;
+import io.quartermaster.web.registers.RegisterKeys;
 import io.quartermaster.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,38 +27,18 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RegisterKeysResource {
 
-    /** A POS register's own channel: its key may also place ordinary POS orders. */
-    public static final String CHANNEL = "POS";
-
     @Inject
-    RegisterFacade registers;
-
-    @Inject
-    IdentityFacade identity;
+    RegisterKeys keys;
 
     @Inject
     CurrentCaller caller;
 
-    /** The answer to creating a register: the only time its key is shown. */
-    public record IssuedRegister(String code, String name, String location, int offlineHours, String status, String key)
-            implements ShownOnce {
-        @Override
-        public String replayRefusal() {
-            return "Register " + code + " was created by the first request with this Idempotency-Key. Its key is shown "
-                    + "only once and is not kept; pair the register again for a new one.";
-        }
-    }
-
     @POST
     public Response create(NewRegister request) {
-        RegisterView register = registers.create(request, caller.name());
-        IssuedApiClient client = identity.createApiClient(new NewApiClient("register " + register.code(), Role.CHANNEL,
-                CHANNEL), caller.name());
-        registers.useKeyOf(register.code(), "client:" + client.id());
-        return Response.created(URI.create("/api/v1/registers/" + register.code()))
+        RegisterKeys.IssuedRegister issued = keys.create(request, caller.name());
+        return Response.created(URI.create("/api/v1/registers/" + issued.code()))
                 .header("Cache-Control", "no-store")
-                .entity(new IssuedRegister(register.code(), register.name(), register.location(), register.offlineHours(),
-                        register.status(), client.key()))
+                .entity(issued)
                 .build();
     }
 }

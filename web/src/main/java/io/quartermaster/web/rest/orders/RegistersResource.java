@@ -9,17 +9,16 @@ import io.quartermaster.orders.api.RegisterView;
 import io.quartermaster.platform.api.idempotency.ShownOnce;
 import io.quartermaster.platform.api.identity.IdentityFacade;
 import io.quartermaster.platform.api.identity.IssuedApiClient;
-import io.quartermaster.platform.api.identity.NewApiClient;
 import io.quartermaster.platform.api.identity.Role;
 import io.quartermaster.platform.api.problem.ProblemException;
-import io.quartermaster.web.rest.admin.RegisterKeysResource;
+import io.quartermaster.web.registers.RegisterKeys;
 import io.quartermaster.web.security.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,13 +29,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Registers (API.md "Registers"): staff see them all; a register's own key sees only itself
@@ -58,11 +55,11 @@ public class RegistersResource {
     IdentityFacade identity;
 
     @Inject
-    HttpServletRequest request;
+    RegisterKeys keys;
 
     @Inject
-    @ConfigProperty(name = "qm.registers.pairing-minutes", defaultValue = "5")
-    int pairingMinutes;
+    HttpServletRequest request;
+
 
     /** A pairing code as staff show it, with the link a tablet's camera opens (the register app at /register/). */
     public record PairingAnswer(String pairingCode, String pairUrl, Instant expiresAt) {
@@ -103,11 +100,11 @@ public class RegistersResource {
     @Path("{code}/pairing-codes")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
     public Response startPairing(@PathParam("code") String code, @Context UriInfo uri) {
-        PairingView pairing = registers.startPairing(code, callers.viewer(), pairingMinutes);
-        URI app = uri.getBaseUriBuilder().replacePath("/register/").replaceQuery(null)
-                .queryParam("pair", pairing.pairingCode()).build();
+        PairingView pairing = registers.startPairing(code, callers.viewer(), keys.pairingMinutes());
+        String root = uri.getBaseUriBuilder().replacePath("").replaceQuery(null).build().toString();
         return Response.status(201).header("Cache-Control", "no-store")
-                .entity(new PairingAnswer(pairing.pairingCode(), app.toString(), pairing.expiresAt())).build();
+                .entity(new PairingAnswer(pairing.pairingCode(), RegisterKeys.pairUrl(root, pairing.pairingCode()),
+                        pairing.expiresAt())).build();
     }
 
     /**
@@ -131,9 +128,7 @@ public class RegistersResource {
                     + " waits to be used: it is mistyped, used already or expired (codes last a few minutes)");
         }
         PairedRegister register = paired.get();
-        IssuedApiClient client = identity.createApiClient(new NewApiClient("register " + register.code(), Role.CHANNEL,
-                RegisterKeysResource.CHANNEL), "pairing:" + register.code());
-        registers.useKeyOf(register.code(), "client:" + client.id());
+        IssuedApiClient client = keys.issueKey(register.code(), "pairing:" + register.code());
         register.previousOwner().filter(o -> o.startsWith("client:"))
                 .ifPresent(o -> identity.revokeApiClient(UUID.fromString(o.substring("client:".length())),
                         "pairing:" + register.code()));

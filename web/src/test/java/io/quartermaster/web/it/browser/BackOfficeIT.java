@@ -448,6 +448,37 @@ class BackOfficeIT {
     }
 
     @Test
+    void anAdminCreatesARegisterThatStaffPairAndGiveUnitsToHold() throws Exception {
+        String sku = product();
+        receiveThroughApi(sku, 10);
+        browser.signIn("admin", Http.ADMIN_PASSWORD);
+        browser.open("/staff/registers.xhtml");
+        String code = "A0" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        browser.type(By.id("create:code"), code);
+        browser.type(By.id("create:name"), "Counter by the door");
+        browser.click(By.id("create:submit"));
+        String key = browser.find(By.id("issuedKey")).getText().trim();
+        assertThat(Http.get("/api/v1/registers/" + code, Http.bearer(key)).status()).as("the key shown once works").isEqualTo(200);
+
+        String row = "//tr[.//span[@class='registerCode' and text()='" + code + "']]";
+        browser.click(By.xpath(row + "//button[.//span[text()='Pairing code']]"));
+        String pairing = browser.find(By.id("pairingCode")).getText().trim();
+        assertThat(pairing).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(browser.find(By.id("pairUrl")).getText()).endsWith("/register/?pair=" + pairing);
+        Answer paired = Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"" + pairing + "\"}", null);
+        assertThat(paired.status()).as(paired.toString()).isEqualTo(200);
+
+        browser.click(By.xpath(row + "//button[.//span[text()='Allotments']]"));
+        browser.type(By.id("allot:sku"), sku);
+        browser.type(By.id("allot:target_input"), "4");
+        browser.click(By.id("allot:submit"));
+        browser.waitForText(By.cssSelector(".remaining-" + sku), "4");
+        browser.waitForText(By.cssSelector(".held-" + code), "4");
+        assertThat(available(sku)).as("the web can sell the rest only").isEqualTo(6);
+        browser.screenshot("staff-registers");
+    }
+
+    @Test
     void anAdminSubscribesAWebhookWhoseSecretIsShownOnce() throws Exception {
         browser.signIn("admin", Http.ADMIN_PASSWORD);
         browser.open("/admin/webhooks.xhtml");
@@ -569,7 +600,7 @@ class BackOfficeIT {
         String[][] pages = {
                 {"/index.xhtml", "dashboard"}, {"/staff/products.xhtml", "products"},
                 {"/staff/stock.xhtml?sku=" + sku, "stock"}, {"/staff/holds.xhtml", "holds"},
-                {"/staff/orders.xhtml", "orders"}, {"/staff/vendors.xhtml", "vendors"},
+                {"/staff/orders.xhtml", "orders"}, {"/staff/registers.xhtml", "registers"}, {"/staff/vendors.xhtml", "vendors"},
                 {"/staff/replenishment.xhtml", "replenishment"}, {"/staff/purchase-orders.xhtml", "purchase-orders"},
                 {"/accounting/journal.xhtml", "journal"},
                 {"/accounting/report.xhtml?name=general-ledger&account=1200", "general-ledger"},
@@ -624,6 +655,7 @@ class BackOfficeIT {
         pages.put("holds", "/staff/holds.xhtml");
         pages.put("orders", "/staff/orders.xhtml");
         pages.put("order", "/staff/order.xhtml?id=" + orderId);
+        pages.put("registers", "/staff/registers.xhtml");
         pages.put("vendors", "/staff/vendors.xhtml");
         pages.put("replenishment", "/staff/replenishment.xhtml");
         pages.put("purchase-orders", "/staff/purchase-orders.xhtml");
