@@ -85,7 +85,7 @@ public class Registers implements RegisterFacade {
         if (!created) {
             throw new RegisterExists("a register with code " + request.code + " exists already");
         }
-        return view(register, Map.of());
+        return view(register, Map.of(), new SalesRates());
     }
 
     @Override
@@ -95,13 +95,16 @@ public class Registers implements RegisterFacade {
 
     @Override
     public List<RegisterView> registers() {
+        // One count of open registers per location and one sales history per SKU and location for the whole list.
+        SalesRates rates = new SalesRates();
         return em.createQuery("select r from Register r order by r.code", Register.class).getResultStream()
-                .map(r -> view(r, Map.of())).toList();
+                .map(r -> view(r, Map.of(), rates)).toList();
     }
 
     @Override
     public Optional<RegisterView> register(String code, Viewer viewer) {
-        return Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer)).map(r -> view(r, Map.of()));
+        return Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
+                .map(r -> view(r, Map.of(), new SalesRates()));
     }
 
     @Override
@@ -124,7 +127,7 @@ public class Registers implements RegisterFacade {
         }
         Map<String, Integer> shortBy = new HashMap<>();
         aimed.stream().filter(a -> a.shortBy() > 0).forEach(a -> shortBy.put(a.sku(), a.shortBy()));
-        return view(find(code), shortBy);
+        return view(find(code), shortBy, new SalesRates());
     }
 
     @Override
@@ -190,18 +193,15 @@ public class Registers implements RegisterFacade {
         return viewer.staff() || register.ownedBy(viewer.owner());
     }
 
-    private RegisterView view(Register r, Map<String, Integer> shortBy) {
+    private RegisterView view(Register r, Map<String, Integer> shortBy, SalesRates rates) {
         List<AllotmentView> held = inventory.allotments(r.holder()).stream()
                 .filter(a -> a.location().equals(r.location())).toList();
         Map<Sku, ProductView> products = inventory.products(held.stream().map(a -> new Sku(a.sku())).toList());
-        long openHere = held.isEmpty() ? 1 : em.createQuery("select count(r) from Register r where r.location = :location "
-                        + "and r.status = :open", Long.class)
-                .setParameter("location", r.location()).setParameter("open", RegisterStatus.OPEN).getSingleResult();
         List<RegisterView.Allotment> lines = held.stream().map(a -> {
             ProductView p = products.get(new Sku(a.sku()));
             return new RegisterView.Allotment(a.sku(), p == null ? null : p.name(), p == null ? null : p.price(),
                     p == null ? null : p.taxRate(), a.target(), a.granted(), a.sold(), a.returned(), a.remaining(),
-                    suggestedTarget(a.sku(), r, Math.max(1, openHere)), shortBy.get(a.sku()));
+                    rates.suggestedTarget(a.sku(), r), shortBy.get(a.sku()));
         }).toList();
         return new RegisterView(r.code(), r.name(), r.location(), r.offlineHours(), r.status().name(), r.lastContactAt(),
                 0, List.of(), lines);
@@ -210,15 +210,27 @@ public class Registers implements RegisterFacade {
     /**
      * What a register should hold of a SKU to sell through its offline window: the location's
      * units sold per day over the last {@link #SALES_DAYS} days, shared among its open registers,
-     * times the window, rounded up — at most {@link RegisterView#MAX_SUGGESTED}.
+     * times the window, rounded up — at most {@link RegisterView#MAX_SUGGESTED}. What it reads is
+     * kept for one answer, so a list of registers at one location reads each SKU's sales once.
      */
-    private int suggestedTarget(String sku, Register r, long openRegisters) {
-        int[] daily = inventory.dailySales(new Sku(sku), new LocationCode(r.location()), SALES_DAYS);
-        long sold = 0;
-        for (int day : daily) {
-            sold += day;
+    private final class SalesRates {
+
+        private final Map<String, Long> openRegisters = new HashMap<>();
+        private final Map<String, Long> sold = new HashMap<>();
+
+        int suggestedTarget(String sku, Register r) {
+            long open = Math.max(1, openRegisters.computeIfAbsent(r.location(), location -> em.createQuery(
+                            "select count(r) from Register r where r.location = :location and r.status = :open", Long.class)
+                    .setParameter("location", location).setParameter("open", RegisterStatus.OPEN).getSingleResult()));
+            long units = sold.computeIfAbsent(sku + "|" + r.location(), key -> {
+                long sum = 0;
+                for (int day : inventory.dailySales(new Sku(sku), new LocationCode(r.location()), SALES_DAYS)) {
+                    sum += day;
+                }
+                return sum;
+            });
+            double perRegisterPerHour = units / (double) SALES_DAYS / 24.0 / open;
+            return (int) Math.min(RegisterView.MAX_SUGGESTED, Math.ceil(perRegisterPerHour * r.offlineHours()));
         }
-        double perRegisterPerHour = sold / (double) SALES_DAYS / 24.0 / openRegisters;
-        return (int) Math.min(RegisterView.MAX_SUGGESTED, Math.ceil(perRegisterPerHour * r.offlineHours()));
     }
 }
