@@ -124,14 +124,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         } else {
             return;
         }
-        try {
-            if (response.getStatus() >= 500) {
-                keys.abandon(claim.client(), claim.key());
-                return;
-            }
+        boolean failed = response.getStatus() >= 500;
+        String body = null;
+        String type = null;
+        if (!failed) {
             Object entity = response.getEntity();
-            String body;
-            String type;
             if (entity instanceof ShownOnce secret) {
                 body = secret.replayRefusal();
                 type = WITHHELD;
@@ -139,16 +136,28 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 body = entity == null ? null : entity instanceof String s ? s : jsonb.toJson(entity);
                 type = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
             }
-            keys.complete(claim.client(), claim.key(), response.getStatus(), type, body);
+        }
+        try {
+            if (failed) {
+                keys.abandon(claim.client(), claim.key());
+            } else {
+                keys.complete(claim.client(), claim.key(), response.getStatus(), type, body);
+            }
         } catch (RuntimeException e) {
-            // The answer stands (the caller gets what happened). The key stays claimed until a retry takes
-            // it over — at once when this instance's liveness session went too (a database crash resets
-            // it), else after the lease — and runs the request again; the commands behind the API are
-            // idempotent per key (an order's checkout id is derived from it), so nothing happens twice.
-            // During a database outage that is every request: the outage's own log line says it once.
+            // The answer stands (the caller gets what happened); the claim is finished as soon as the
+            // database takes it again. Until then a retry is told "in progress" — or takes the key over
+            // at once when this instance's liveness session went too (a database crash resets it) — and
+            // the commands behind the API are idempotent per key (an order's checkout id is derived from
+            // it), so nothing happens twice. During a database outage that is every request: the
+            // outage's own log line says it once.
+            if (failed) {
+                keys.abandonLater(claim.client(), claim.key());
+            } else {
+                keys.completeLater(claim.client(), claim.key(), response.getStatus(), type, body);
+            }
             LOG.log(DatabaseFailures.unavailable(e) ? Level.FINE : Level.WARNING, () -> "Idempotency-Key '" + claim.key()
-                    + "' could not be " + (response.getStatus() >= 500 ? "released" : "completed") + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); a retry takes it over");
+                    + "' could not be " + (failed ? "released" : "completed") + " yet ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); tried again every second");
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.Optional;
  * the same request replays the first answer and has no second effect; with a different
  * request it is refused (422); while the first call still runs, 409. A key whose first call
  * died — with its instance, or in a database crash that reset the claiming instance's session —
- * is taken over by the retry at once; one whose call died while its instance lives on (its
- * answer could not be stored) after the lease, {@code qm.idempotency.lease-seconds} (60 s).
+ * is taken over by the retry at once. A call whose answer could not be stored (the database
+ * failed under it) stores it as soon as the database works again ({@link #completeLater}); a
+ * claim that is somehow left behind while its instance lives on is taken over after the lease,
+ * {@code qm.idempotency.lease-seconds} (60 s).
  * Kept in PostgreSQL by the platform's
  * {@code JpaIdempotencyKeys}; the methods that take part in the caller's transaction say so.
  */
@@ -49,6 +51,16 @@ public interface IdempotencyKeys {
 
     /** Forgets a claim whose call failed on our side (5xx), so that a retry can run it. */
     void abandon(String client, String key);
+
+    /**
+     * {@link #complete} for a call whose answer could not be stored now (the database failed under
+     * it): stored as soon as the database takes it again, so that a retry is not kept waiting
+     * "in progress" by a call that is over. Never overwrites a retry that took the key over.
+     */
+    void completeLater(String client, String key, int status, String contentType, String body);
+
+    /** {@link #abandon} for a claim that could not be released now, as {@link #completeLater} does. */
+    void abandonLater(String client, String key);
 
     /** Keys are kept at least 24 hours; older ones go. */
     int purgeOlderThanHours(int hours);

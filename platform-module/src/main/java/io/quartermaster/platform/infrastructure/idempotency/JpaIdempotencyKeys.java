@@ -30,6 +30,9 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
     @Inject
     InstanceLiveness liveness;
 
+    @Inject
+    UnfinishedClaims unfinished;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<StoredAnswer> begin(String client, String key, String requestHash) {
@@ -153,6 +156,34 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
     public void abandon(String client, String key) {
         em.createNativeQuery("delete from platform.idempotency_key where client = ?1 and key = ?2 and status = 'IN_PROGRESS'")
                 .setParameter(1, client).setParameter(2, key).executeUpdate();
+    }
+
+    @Override
+    public void completeLater(String client, String key, int status, String contentType, String body) {
+        unfinished.add(new UnfinishedClaims.Unfinished(client, key, liveness.token(), status, contentType, body));
+    }
+
+    @Override
+    public void abandonLater(String client, String key) {
+        unfinished.add(new UnfinishedClaims.Unfinished(client, key, liveness.token(), 0, null, null));
+    }
+
+    /** Finishes a claim {@link UnfinishedClaims} kept, if it is still this instance's claim as it was made. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finish(UnfinishedClaims.Unfinished claim) {
+        if (claim.status() == 0) {
+            em.createNativeQuery("delete from platform.idempotency_key where client = ?1 and key = ?2 "
+                            + "and status = 'IN_PROGRESS' and owner = ?3")
+                    .setParameter(1, claim.client()).setParameter(2, claim.key()).setParameter(3, claim.owner())
+                    .executeUpdate();
+            return;
+        }
+        em.createNativeQuery("update platform.idempotency_key set status = 'DONE', response_status = ?3, "
+                        + "response_type = ?4, response_body = ?5, completed_at = now() "
+                        + "where client = ?1 and key = ?2 and status = 'IN_PROGRESS' and owner = ?6")
+                .setParameter(1, claim.client()).setParameter(2, claim.key()).setParameter(3, claim.status())
+                .setParameter(4, claim.contentType()).setParameter(5, claim.body()).setParameter(6, claim.owner())
+                .executeUpdate();
     }
 
     @Override
