@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,14 +58,20 @@ public class Journal {
     DatabaseClock databaseClock;
 
     /** The entry an event calls for: its description and lines, worked out before anything is written. */
-    public record AutoEntry(EventEnvelope event, String description, List<Posting> postings) {
+    public record AutoEntry(EventEnvelope event, String description, List<Posting> postings, Instant happenedAt) {
+
+        /** The day the entry is dated: when it happened (a register's offline sale), else when the event occurred. */
+        LocalDate dated() {
+            return (happenedAt != null ? happenedAt : event.occurredAt()).atZone(ZoneOffset.UTC).toLocalDate();
+        }
     }
 
     /** The entry for an event, or null when the event has no ledger effect. */
     public static AutoEntry entryFor(EventEnvelope event, JsonObject payload) {
         LedgerEvent decoded = LedgerEvent.decode(event.type(), payload).orElse(null);
         List<Posting> postings = decoded == null ? List.of() : PostingRules.postings(decoded);
-        return postings.isEmpty() ? null : new AutoEntry(event, PostingRules.describe(decoded), postings);
+        return postings.isEmpty() ? null : new AutoEntry(event, PostingRules.describe(decoded), postings,
+                LedgerEvent.happenedAt(event.type(), payload).orElse(null));
     }
 
     /**
@@ -77,7 +84,7 @@ public class Journal {
         if (entries.isEmpty()) {
             return;
         }
-        LocalDate earliest = entries.stream().map(e -> utcDate(e.event())).min(LocalDate::compareTo).orElseThrow();
+        LocalDate earliest = entries.stream().map(AutoEntry::dated).min(LocalDate::compareTo).orElseThrow();
         Set<LocalDate> closed = periods.closedMonthsFrom(earliest);
         int n = entries.size();
         String[] dates = new String[n];
@@ -89,7 +96,7 @@ public class Journal {
         Map<String, AutoEntry> byEvent = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             AutoEntry entry = entries.get(i);
-            LocalDate dated = utcDate(entry.event());
+            LocalDate dated = entry.dated();
             LocalDate booked = Periods.openDateOnOrAfter(dated, closed);
             dates[i] = booked.toString();
             descriptions[i] = entry.description();
@@ -138,10 +145,6 @@ public class Journal {
                 .setParameter(3, accounts.toArray(String[]::new)).setParameter(4, debits.toArray(String[]::new))
                 .setParameter(5, credits.toArray(String[]::new))
                 .executeUpdate();
-    }
-
-    private static LocalDate utcDate(EventEnvelope event) {
-        return event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     public EntryView postManual(ManualEntry entry, String actor) {

@@ -3,13 +3,24 @@ package io.quartermaster.inventory.application;
 import static io.quartermaster.inventory.application.StockRows.state;
 
 import io.quartermaster.inventory.api.AllotmentView;
+import io.quartermaster.inventory.api.CartLine;
+import io.quartermaster.inventory.api.HoldCommand;
+import io.quartermaster.inventory.api.HoldOutcome;
+import io.quartermaster.inventory.api.HoldView;
+import io.quartermaster.inventory.api.SellAllotted;
 import io.quartermaster.inventory.api.SetAllotment;
+import io.quartermaster.inventory.api.Shortage;
 import io.quartermaster.inventory.api.event.StockReleased;
 import io.quartermaster.inventory.api.event.StockReserved;
+import io.quartermaster.inventory.api.event.StockSold;
+import io.quartermaster.inventory.api.refusal.InsufficientStock;
 import io.quartermaster.inventory.api.refusal.UnknownLocation;
 import io.quartermaster.inventory.api.refusal.UnknownSku;
 import io.quartermaster.inventory.domain.allotment.Allotment;
+import io.quartermaster.inventory.domain.stock.MovementKind;
+import io.quartermaster.inventory.domain.stock.StockChange;
 import io.quartermaster.inventory.domain.stock.StockLevel;
+import io.quartermaster.inventory.domain.stock.StockMovement;
 import io.quartermaster.platform.api.Money;
 import io.quartermaster.platform.api.problem.InvalidField;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +42,7 @@ import java.util.TreeSet;
  * Allotments (DESIGN.md §9): a register's units, reserved from its location by {@link Holds}'
  * group commit like any hold — the same row locks, the same global order — so web and mobile
  * can never sell them. This class adds a batch's allotment commands to the rows it locks,
- * reads their allotments once the rows are locked, and aims each at its targets.
+ * reads their allotments once the rows are locked, aims each at its targets and sells from them.
  */
 @ApplicationScoped
 class Allotments {
@@ -42,25 +53,49 @@ class Allotments {
     @jakarta.inject.Inject
     Clock clock;
 
+    /** Whether the command is about allotments (decided here, not by {@link Holds} itself). */
+    static boolean concerns(HoldCommand command) {
+        return command instanceof SetAllotment || command instanceof SellAllotted;
+    }
+
+    private static String holder(HoldCommand command) {
+        return command instanceof SetAllotment set ? set.holder() : ((SellAllotted) command).holder();
+    }
+
+    private static String location(HoldCommand command) {
+        return command instanceof SetAllotment set ? set.location() : ((SellAllotted) command).location();
+    }
+
+    /** The SKUs an allotment command names. */
+    static List<String> skusOf(HoldCommand command) {
+        if (command instanceof SetAllotment set) {
+            return set.lines() == null ? List.of() : set.lines().stream().filter(l -> l != null && l.sku() != null)
+                    .map(SetAllotment.Target::sku).toList();
+        }
+        SellAllotted sale = (SellAllotted) command;
+        return sale.lines() == null ? List.of() : sale.lines().stream().filter(l -> l != null && l.sku() != null)
+                .map(CartLine::sku).toList();
+    }
+
     /** The stock rows an allotment command needs: its location × its known SKUs. */
-    static void rowsOf(SetAllotment command, Map<String, Long> idsByCode, Set<String> knownSkus,
+    static void rowsOf(HoldCommand command, Map<String, Long> idsByCode, Set<String> knownSkus,
                        Set<Long> rowLocations, Set<String> rowSkus) {
-        Long location = command.location() == null ? null : idsByCode.get(command.location());
-        if (location == null || command.lines() == null) {
+        Long location = location(command) == null ? null : idsByCode.get(location(command));
+        if (location == null) {
             return;
         }
         rowLocations.add(location);
-        command.lines().stream().filter(l -> l != null && knownSkus.contains(l.sku())).forEach(l -> rowSkus.add(l.sku()));
+        skusOf(command).stream().filter(knownSkus::contains).forEach(rowSkus::add);
     }
 
-    /** The allotments these commands aim, read after their stock rows were locked (which is what guards them). */
-    Map<Allotment.Key, Allotment> read(Collection<SetAllotment> commands, Map<String, Long> idsByCode) {
+    /** The allotments these commands concern, read after their stock rows were locked (which is what guards them). */
+    Map<Allotment.Key, Allotment> read(Collection<? extends HoldCommand> commands, Map<String, Long> idsByCode) {
         Set<String> holders = new TreeSet<>();
         Set<Long> locations = new TreeSet<>();
-        for (SetAllotment c : commands) {
-            Long location = idsByCode.get(c.location());
-            if (c.holder() != null && location != null) {
-                holders.add(c.holder());
+        for (HoldCommand c : commands) {
+            Long location = location(c) == null ? null : idsByCode.get(location(c));
+            if (holder(c) != null && location != null) {
+                holders.add(holder(c));
                 locations.add(location);
             }
         }
@@ -76,8 +111,58 @@ class Allotments {
         return found;
     }
 
+    /** Decides an allotment command of the batch. */
+    HoldOutcome decide(HoldBatch batch, HoldCommand command) {
+        return command instanceof SetAllotment set ? HoldOutcome.allotted(aim(batch, set))
+                : HoldOutcome.done(sell(batch, (SellAllotted) command));
+    }
+
+    /**
+     * A holder's sale: every line from its allotment first, then from free stock; refused whole
+     * (changing nothing) when free stock cannot cover what the allotments do not.
+     */
+    HoldView sell(HoldBatch batch, SellAllotted command) {
+        if (command.holder() == null || command.holder().isBlank()) {
+            throw new InvalidField("holder", "must not be blank");
+        }
+        Long locationId = command.location() == null ? null : batch.idsByCode.get(command.location());
+        if (locationId == null) {
+            throw new UnknownLocation("no location " + command.location());
+        }
+        List<CartLine> lines = CartLine.merge(command.lines());
+        List<String> unknown = lines.stream().map(CartLine::sku).filter(sku -> !batch.knownSkus.contains(sku)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownSku("no product " + String.join(", ", unknown), Map.of("skus", unknown));
+        }
+        Instant now = clock.instant();
+        List<Shortage> shortages = new ArrayList<>();
+        for (CartLine line : lines) {
+            StockLevel level = batch.level(locationId, line.sku());
+            Allotment allotment = batch.allotment(command.holder(), locationId, line.sku(), now);
+            int covered = allotment.covers(line.quantity());
+            if (line.quantity() - covered > level.available()) {
+                shortages.add(new Shortage(line.sku(), line.quantity(), covered + Math.max(0, level.available())));
+            }
+        }
+        if (!shortages.isEmpty()) {
+            throw new InsufficientStock(shortages);
+        }
+        List<HoldView.Line> sold = new ArrayList<>();
+        for (CartLine line : lines) {
+            StockLevel level = batch.level(locationId, line.sku());
+            StockChange change = batch.allotment(command.holder(), locationId, line.sku(), now).sell(line.quantity(), level, now);
+            StockMovement movement = new StockMovement(level, MovementKind.SALE, change, null, command.reference(),
+                    command.actor(), now);
+            em.persist(movement); // its id (from the sequence) goes into the event
+            batch.publishLater(new StockSold(line.sku(), command.location(), change.quantity(), change.unitCost(),
+                    change.value(), command.reference(), movement.id(), command.actor(), state(level), command.soldAt()));
+            sold.add(new HoldView.Line(line.sku(), command.location(), line.quantity()));
+        }
+        return new HoldView(null, "SOLD", null, command.holder(), command.reference(), null, now, sold);
+    }
+
     /** Aims every line at its target; checks the whole command before it changes anything. */
-    List<AllotmentView> aim(HoldBatch batch, SetAllotment command) {
+    private List<AllotmentView> aim(HoldBatch batch, SetAllotment command) {
         if (command.holder() == null || command.holder().isBlank()) {
             throw new InvalidField("holder", "must not be blank");
         }

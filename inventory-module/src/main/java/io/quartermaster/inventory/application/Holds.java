@@ -12,7 +12,6 @@ import io.quartermaster.inventory.api.HoldOutcome;
 import io.quartermaster.inventory.api.HoldView;
 import io.quartermaster.inventory.api.PlaceHold;
 import io.quartermaster.inventory.api.ReleaseHold;
-import io.quartermaster.inventory.api.SetAllotment;
 import io.quartermaster.inventory.api.Shortage;
 import io.quartermaster.inventory.api.event.StockLevelState;
 import io.quartermaster.inventory.api.event.StockReleased;
@@ -114,8 +113,8 @@ public class Holds {
                 holdIds.add(confirm.holdId().value());
             } else if (command instanceof ReleaseHold release) {
                 holdIds.add(release.holdId().value());
-            } else if (command instanceof SetAllotment allot && allot.lines() != null) {
-                allot.lines().stream().filter(l -> l != null && l.sku() != null).forEach(l -> skus.add(l.sku()));
+            } else if (Allotments.concerns(command)) {
+                skus.addAll(Allotments.skusOf(command));
             }
         }
         Map<Long, String> codes = catalogue.locationCodes();
@@ -134,8 +133,8 @@ public class Holds {
                 place.locations().stream().map(idsByCode::get).filter(java.util.Objects::nonNull).forEach(rowLocations::add);
                 place.lines().stream().filter(l -> l != null && knownSkus.contains(l.sku()))
                         .forEach(l -> rowSkus.add(l.sku()));
-            } else if (command instanceof SetAllotment allot) {
-                Allotments.rowsOf(allot, idsByCode, knownSkus, rowLocations, rowSkus);
+            } else if (Allotments.concerns(command)) {
+                Allotments.rowsOf(command, idsByCode, knownSkus, rowLocations, rowSkus);
             }
         }
         for (Hold hold : holds.values()) {
@@ -153,15 +152,14 @@ public class Holds {
         }
 
         HoldBatch batch = new HoldBatch(now, codes, knownSkus, holds, levels);
-        List<SetAllotment> allotting = commands.stream().filter(SetAllotment.class::isInstance).map(SetAllotment.class::cast)
-                .toList();
+        List<HoldCommand> allotting = commands.stream().filter(Allotments::concerns).map(HoldCommand.class::cast).toList();
         if (!allotting.isEmpty()) {
             batch.allotments(allotments.read(allotting, idsByCode));
         }
         List<HoldOutcome> outcomes = new ArrayList<>(commands.size());
         for (HoldCommand command : commands) {
             try {
-                outcomes.add(command instanceof SetAllotment allot ? HoldOutcome.allotted(allotments.aim(batch, allot))
+                outcomes.add(Allotments.concerns(command) ? allotments.decide(batch, command)
                         : HoldOutcome.done(decide(batch, command)));
             } catch (ProblemException refusal) {
                 outcomes.add(HoldOutcome.refused(refusal));
@@ -253,7 +251,7 @@ public class Holds {
                     command.actor(), now);
             em.persist(movement); // its id (from the sequence) goes into the event
             batch.publishLater(new StockSold(line.sku(), batch.codes.get(line.locationId()), change.quantity(),
-                    change.unitCost(), change.value(), command.reference(), movement.id(), command.actor(), state(level)));
+                    change.unitCost(), change.value(), command.reference(), movement.id(), command.actor(), state(level), null));
         }
         hold.resolve(HoldStatus.CONFIRMED, command.actor(), now);
         return view(hold, batch.codes);

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 public record OrderView(UUID id, String status, String channel, List<Line> lines, BigDecimal subtotal, BigDecimal tax,
-                        BigDecimal total, String currency, String customerRef, Instant placedAt, UUID checkoutId) {
+                        BigDecimal total, String currency, String customerRef, Instant placedAt, UUID checkoutId,
+                        String register) {
 
     public record Line(String sku, String location, int quantity, int returnedQuantity, BigDecimal unitPrice,
-                       BigDecimal taxRate, BigDecimal lineTotal) {
+                       BigDecimal taxRate, BigDecimal lineTotal, BigDecimal cataloguePrice) {
     }
 }

@@ -35,4 +35,18 @@ public interface RegisterFacade {
 
     /** Spends a pairing code: the register it was for, or empty when it is wrong, spent or expired. */
     Optional<PairedRegister> pair(String pairingCode);
+
+    /**
+     * Records the register's sales, each once per its id (DESIGN.md §9 "Settlement"), through the
+     * stock batches; a card taken offline is captured first. Only the register itself sends its
+     * sales: anyone else is told it does not exist.
+     */
+    RegisterSales.Settled recordSales(String code, RegisterSales sales, Viewer viewer);
+
+    /**
+     * Closes the register once every sale up to {@code lastSeq} is recorded: what it still holds
+     * goes back to available stock. With sales missing, {@code SalesMissing} (409) lists them and
+     * nothing changes.
+     */
+    RegisterView close(String code, long lastSeq, Viewer viewer);
 }

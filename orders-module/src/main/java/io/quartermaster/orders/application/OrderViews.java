@@ -30,9 +30,11 @@ final class OrderViews {
     static OrderView view(CustomerOrder o) {
         return new OrderView(o.id(), o.status().name(), o.channel(),
                 o.items().stream().map(i -> new OrderView.Line(i.sku(), i.location(), i.quantity(), i.returnedQuantity(),
-                        i.unitPrice(), i.taxRate(), i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())).setScale(2)))
+                        i.unitPrice(), i.taxRate(), i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())).setScale(2),
+                        i.cataloguePrice()))
                         .toList(),
-                o.subtotal(), o.tax(), o.total(), o.currency(), o.customerRef(), o.placedAt(), o.checkoutId());
+                o.subtotal(), o.tax(), o.total(), o.currency(), o.customerRef(), o.placedAt(), o.checkoutId(),
+                o.register());
     }
 
     static List<OrderLine> eventLines(List<OrderItem> items) {

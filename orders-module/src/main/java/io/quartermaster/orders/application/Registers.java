@@ -12,10 +12,12 @@ import io.quartermaster.orders.api.NewRegister;
 import io.quartermaster.orders.api.PairedRegister;
 import io.quartermaster.orders.api.PairingView;
 import io.quartermaster.orders.api.RegisterFacade;
+import io.quartermaster.orders.api.RegisterSales;
 import io.quartermaster.orders.api.RegisterView;
 import io.quartermaster.orders.api.Viewer;
 import io.quartermaster.orders.api.refusal.RegisterClosed;
 import io.quartermaster.orders.api.refusal.RegisterExists;
+import io.quartermaster.orders.api.refusal.SalesMissing;
 import io.quartermaster.orders.domain.register.PairingCode;
 import io.quartermaster.orders.domain.register.Register;
 import io.quartermaster.orders.domain.register.RegisterStatus;
@@ -26,6 +28,7 @@ import io.quartermaster.platform.api.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,6 +49,9 @@ import java.util.Set;
 @ApplicationScoped
 public class Registers implements RegisterFacade {
 
+    /** At most this many missing sale numbers are listed. */
+    static final int MAX_MISSING = 1000;
+
     /** The days of sales the suggested target looks back over. */
     static final int SALES_DAYS = 28;
 
@@ -60,6 +66,9 @@ public class Registers implements RegisterFacade {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    RegisterCards cards;
 
     @Inject
     Clock clock;
@@ -162,13 +171,72 @@ public class Registers implements RegisterFacade {
             if (spent.isEmpty()) {
                 return Optional.<PairedRegister>empty();
             }
-            Register register = em.find(Register.class, spent.get(0), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            Register register = em.find(Register.class, spent.get(0), LockModeType.PESSIMISTIC_WRITE);
             if (register.status() == RegisterStatus.CLOSED) {
                 return Optional.<PairedRegister>empty();
             }
             return Optional.of(new PairedRegister(register.code(), register.name(), register.location(),
                     register.offlineHours(), Optional.ofNullable(register.owner())));
         });
+    }
+
+    @Override
+    public RegisterSales.Settled recordSales(String code, RegisterSales request, Viewer viewer) {
+        Register register = Optional.ofNullable(em.find(Register.class, code)).filter(r -> r.ownedBy(viewer.owner()))
+                .orElseThrow(() -> new NotFound("no register " + code));
+        for (int i = 0; i < request.sales.size(); i++) {
+            RegisterSales.Tender tender = request.sales.get(i).tender;
+            if ("CARD".equals(tender.type) && (tender.token == null || tender.token.isBlank())) {
+                throw new InvalidField("sales[" + i + "].tender.token", "a CARD tender needs the card's token");
+            }
+        }
+        Map<java.util.UUID, RegisterSettlement.Payment> payments = cards.capture(register, request.sales);
+        @SuppressWarnings("unchecked")
+        List<RegisterSales.Result> results = (List<RegisterSales.Result>) batcher.submit(new StockRequest.Settle(code,
+                register.holder(), register.location(), viewer.owner(), request.sales, payments, viewer.actor()));
+        return new RegisterSales.Settled(results, view(find(code), Map.of(), new SalesRates()));
+    }
+
+    @Override
+    public RegisterView close(String code, long lastSeq, Viewer viewer) {
+        List<Long> missing = transactions.inTransaction(() -> {
+            Register register = Optional.ofNullable(em.find(Register.class, code, LockModeType.PESSIMISTIC_WRITE))
+                    .filter(r -> visible(r, viewer)).orElseThrow(() -> new NotFound("no register " + code));
+            if (lastSeq < register.lastSeq()) {
+                throw new InvalidField("lastSeq", "sales up to " + register.lastSeq() + " are recorded already");
+            }
+            List<Long> gaps = register.unrecordedUpTo(lastSeq) ? missing(code, register.settledSeq(), lastSeq) : List.of();
+            if (gaps.isEmpty()) {
+                register.close();
+            }
+            return gaps;
+        });
+        if (!missing.isEmpty()) {
+            throw new SalesMissing("register " + code + " cannot close: " + missing.size() + (missing.size() == MAX_MISSING
+                    ? " or more sales" : " sales") + " up to " + lastSeq + " have not reached the server", missing);
+        }
+        // What it still holds goes back to available stock, through the batches like any change of reservations.
+        Register closed = find(code);
+        List<SetAllotment.Target> none = inventory.allotments(closed.holder()).stream()
+                .filter(a -> a.location().equals(closed.location()) && a.remaining() > 0)
+                .map(a -> new SetAllotment.Target(a.sku(), 0)).toList();
+        if (!none.isEmpty()) {
+            batcher.submit(new StockRequest.Allot(closed.holder(), closed.location(), none, viewer.actor()));
+        }
+        return view(find(code), Map.of(), new SalesRates());
+    }
+
+    /** The numbers above {@code settled} up to {@code upTo} with no sale recorded, at most {@link #MAX_MISSING}. */
+    private List<Long> missing(String code, long settled, long upTo) {
+        if (upTo <= settled) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> numbers = em.createNativeQuery("select n from generate_series(cast(?2 as bigint), cast(?3 as bigint)) n "
+                        + "where not exists (select 1 from orders.register_sale s where s.register_code = ?1 and s.seq = n) "
+                        + "order by n limit " + MAX_MISSING)
+                .setParameter(1, code).setParameter(2, settled + 1).setParameter(3, upTo).getResultList();
+        return numbers.stream().map(n -> ((Number) n).longValue()).toList();
     }
 
     private Register find(String code) {
@@ -204,7 +272,7 @@ public class Registers implements RegisterFacade {
                     rates.suggestedTarget(a.sku(), r), shortBy.get(a.sku()));
         }).toList();
         return new RegisterView(r.code(), r.name(), r.location(), r.offlineHours(), r.status().name(), r.lastContactAt(),
-                0, List.of(), lines);
+                r.lastSeq(), missing(r.code(), r.settledSeq(), r.lastSeq()), lines);
     }
 
     /**

@@ -91,6 +91,9 @@ public class StockBatch {
     @Inject
     IdempotencyKeys keys;
 
+    @Inject
+    RegisterSettlement settlement;
+
     /** JSON-B as the API writes answers (Yasson's defaults: what web's JsonConfig changes only applies to reading). */
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -119,8 +122,8 @@ public class StockBatch {
         List<UUID> resumable = new ArrayList<>();
         TreeSet<UUID> toConfirm = new TreeSet<>();
         for (StockRequest request : requests) {
-            if (request instanceof StockRequest.Allot) {
-                continue; // decided by the inventory alone
+            if (request instanceof StockRequest.Allot || request instanceof StockRequest.Settle) {
+                continue; // decided by the inventory alone, or by the settlement
             }
             if (request instanceof StockRequest.HoldCart hold) {
                 hold.cart().forEach(l -> skus.add(new Sku(l.sku())));
@@ -148,13 +151,20 @@ public class StockBatch {
         }
 
         List<Prepared> prepared = new ArrayList<>();
+        Map<Integer, RegisterSettlement.Pending> settling = new java.util.TreeMap<>();
         for (int i = 0; i < requests.size(); i++) {
             StockRequest request = requests.get(i);
             if (answers[i] != null) {
                 continue; // answered by its key: a replay or a refusal
             }
             try {
-                if (request instanceof StockRequest.Allot allot) {
+                if (request instanceof StockRequest.Settle settle) {
+                    RegisterSettlement.Pending pending = settlement.prepare(settle);
+                    settling.put(i, pending);
+                    for (HoldCommand command : pending.commands()) {
+                        prepared.add(new Prepared(i, command, null, null, null));
+                    }
+                } else if (request instanceof StockRequest.Allot allot) {
                     prepared.add(new Prepared(i, new SetAllotment(allot.holder(), allot.location(), allot.targets(),
                             allot.actor()), null, null, null));
                 } else if (request instanceof StockRequest.HoldCart hold) {
@@ -194,7 +204,9 @@ public class StockBatch {
         for (int p = 0; p < prepared.size(); p++) {
             Prepared item = prepared.get(p);
             HoldOutcome outcome = outcomes.get(p);
-            if (outcome.refused()) {
+            if (settling.containsKey(item.request())) {
+                settling.get(item.request()).decided(outcome);
+            } else if (outcome.refused()) {
                 answers[item.request()] = outcome.refusal();
             } else if (item.command() instanceof SetAllotment) {
                 answers[item.request()] = outcome.allotments();
@@ -214,6 +226,7 @@ public class StockBatch {
                 answers[item.request()] = new PlacedOrder(order, json, null);
             }
         }
+        settling.forEach((i, pending) -> answers[i] = pending.record(placed));
         outbox.publishAll(placed);
         keys.storeAll(stored);
         return new Done(java.util.Arrays.asList(answers), committed);
@@ -302,7 +315,7 @@ public class StockBatch {
         em.persist(new Payment(c.id(), Payment.CAPTURE, c.total(), c.currency(), request.captureRef(), null, now));
         c.confirmed(item.orderId(), now);
         placed.add(new OrderPlaced(item.orderId(), order.channel(), eventLines(items), order.subtotal(), order.tax(),
-                order.total(), order.currency(), now));
+                order.total(), order.currency(), now, null, false));
         return view(order);
     }
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
  * Every request is about one checkout; two requests about the same checkout never share a
  * batch.
  */
-public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest.ConfirmPaid, StockRequest.Allot {
+public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest.ConfirmPaid, StockRequest.Allot,
+        StockRequest.Settle {
 
     UUID checkoutId();
 
@@ -40,6 +41,20 @@ public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest
      */
     record Allot(String holder, String location, List<io.quartermaster.inventory.api.SetAllotment.Target> targets,
                  String actor) implements StockRequest {
+        @Override
+        public UUID checkoutId() {
+            return UUID.nameUUIDFromBytes(("allotment|" + holder).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Record a register's sales ({@link RegisterSettlement}). Its "checkout" is the register, like
+     * {@link Allot}'s, so a register's settlements and allotment changes never share a batch.
+     * {@code payments}: what the card captures made before the batch found, by sale id.
+     */
+    record Settle(String register, String holder, String location, String owner,
+                  List<io.quartermaster.orders.api.RegisterSales.Sale> sales,
+                  java.util.Map<UUID, RegisterSettlement.Payment> payments, String actor) implements StockRequest {
         @Override
         public UUID checkoutId() {
             return UUID.nameUUIDFromBytes(("allotment|" + holder).getBytes(java.nio.charset.StandardCharsets.UTF_8));

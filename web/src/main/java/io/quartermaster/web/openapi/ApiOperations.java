@@ -125,6 +125,18 @@ final class ApiOperations {
                         + "the same row locks and group commit as every reservation, as far as stock is available (`shortBy` "
                         + "says the rest); a lower one gives units back. Web and mobile can never sell allotted units.",
                 404, 409);
+        doc("POST /registers/{code}/sales", "recordRegisterSales", 200, "Send a register's sales",
+                "1–500 sales in the order the register numbered them (`seq` 1, 2, 3, … without gaps), each with the "
+                        + "register's own `id`. Each is recorded once: sent again (in this request or another, to any "
+                        + "instance) it answers ALREADY_RECORDED. A recorded sale is an order of channel POS carrying the "
+                        + "register's code; its units come from the register's allotment, then from free stock. A sale that "
+                        + "neither covers is REFUSED alone (with `shortages`) and shown to staff as a discrepancy. A card is "
+                        + "captured now; a declined one keeps the sale and is booked as owed by the customer.",
+                404);
+        doc("POST /registers/{code}/close", "closeRegister", 200, "Close a register",
+                "`lastSeq` is the last sale number the register used. When every sale up to it is recorded the register "
+                        + "closes and what it held is available again; otherwise 409 with `missingSeqs`, and nothing changes.",
+                404, 409);
 
         // --- catalogue and stock
         doc("GET /channels", "listChannels", 200, "List sales channels", "Channels and the locations each sells from.");

@@ -137,12 +137,17 @@ final class BodySchemas {
     }
 
     /**
-     * A component's name for a class: its simple name, prefixed by its enclosing record's for a part
-     * of one ({@code OrderView.Line} is OrderViewLine); a class that only groups views adds nothing.
+     * A component's name for a class: its simple name, prefixed by its enclosing type's for a part of
+     * one ({@code OrderView.Line} is OrderViewLine, {@code ManualEntry.Line} ManualEntryLine — two
+     * bodies' lines are two schemas); a class that only groups views, or a resource that declares its
+     * answers (no public fields of its own), adds nothing.
      */
     static String name(Class<?> c) {
         Class<?> enclosing = c.getEnclosingClass();
-        return enclosing != null && enclosing.isRecord() ? name(enclosing) + c.getSimpleName() : c.getSimpleName();
+        boolean part = enclosing != null && (enclosing.isRecord() || java.util.Arrays.stream(enclosing.getDeclaredFields())
+                .anyMatch(f -> !java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                        && java.lang.reflect.Modifier.isPublic(f.getModifiers())));
+        return part ? name(enclosing) + c.getSimpleName() : c.getSimpleName();
     }
 
     /** A schema for a Java type: scalars by kind, enums with their values, classes and records by their fields. */

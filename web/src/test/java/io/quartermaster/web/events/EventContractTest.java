@@ -46,11 +46,34 @@ class EventContractTest {
     @Test
     void aSaleIsReadByTheBooksWithItsOrderChannelAndRoundedTotals() {
         LedgerEvent decoded = decode(new OrderPlaced(ORDER, "WEB", List.of(line()), new BigDecimal("19.80"),
-                new BigDecimal("3.96"), new BigDecimal("23.76"), "EUR", Instant.parse("2026-12-01T10:00:00Z")));
+                new BigDecimal("3.96"), new BigDecimal("23.76"), "EUR", Instant.parse("2026-12-01T10:00:00Z"), null, false));
         assertThat(decoded).isEqualTo(new Sale(ORDER.toString(), "WEB", new BigDecimal("19.80"), new BigDecimal("3.96"),
-                new BigDecimal("23.76")));
+                new BigDecimal("23.76"), null, false));
         assertThat(PostingRules.describe(decoded)).isEqualTo("Sale, order " + ORDER + " (WEB)");
         assertThat(PostingRules.postings(decoded)).hasSize(3);
+    }
+
+    @Test
+    void aRegistersSaleIsBookedOnTheDayItWasMadeAndADeclinedCardIsOwedByTheCustomer() {
+        Instant soldAt = Instant.parse("2026-11-30T23:30:00Z");
+        OrderPlaced sale = new OrderPlaced(ORDER, "POS", List.of(line()), new BigDecimal("19.80"), new BigDecimal("3.96"),
+                new BigDecimal("23.76"), "EUR", soldAt, "TILL-1", true);
+        EventEnvelope written = EventEnvelope.wrap(sale, UUID.randomUUID(), Instant.parse("2026-12-02T09:00:00Z"));
+        EventEnvelope read = EventEnvelope.fromJson(written.toJson());
+        io.quartermaster.erp.application.Journal.AutoEntry entry =
+                io.quartermaster.erp.application.Journal.entryFor(read, read.payloadObject());
+        assertThat(entry.happenedAt()).as("the day the register sold it, not the day it arrived").isEqualTo(soldAt);
+        assertThat(entry.description()).isEqualTo("Sale, order " + ORDER + " (POS, register TILL-1); card declined, "
+                + "owed by the customer");
+        assertThat(entry.postings()).anySatisfy(p -> {
+            assertThat(p.account()).isEqualTo("1100");
+            assertThat(p.debit()).isEqualByComparingTo("23.76");
+        });
+        StockSold units = new StockSold("SKU-1", "MAIN", -2, new BigDecimal("2.5000"), new BigDecimal("-5.00"), ORDER.toString(),
+                1L, "TILL-1", LEVEL, soldAt);
+        EventEnvelope stock = EventEnvelope.fromJson(EventEnvelope.wrap(units, UUID.randomUUID(), Instant.now()).toJson());
+        assertThat(io.quartermaster.erp.application.Journal.entryFor(stock, stock.payloadObject()).happenedAt())
+                .isEqualTo(soldAt);
     }
 
     @Test
@@ -68,7 +91,7 @@ class EventContractTest {
     @Test
     void stockEventsThatMoveValueAreReadWithSkuLocationQuantityAndValue() {
         assertThat(decode(new StockSold("SKU-1", "MAIN", -2, new BigDecimal("2.5000"), new BigDecimal("-5.00"), "order",
-                1L, "web", LEVEL))).isEqualTo(new StockValueChange(StockValueChange.Kind.SOLD, "SKU-1", "MAIN", -2,
+                1L, "web", LEVEL, null))).isEqualTo(new StockValueChange(StockValueChange.Kind.SOLD, "SKU-1", "MAIN", -2,
                 new BigDecimal("-5.00")));
         assertThat(decode(new StockReturned("SKU-1", "MAIN", 1, new BigDecimal("2.5000"), new BigDecimal("2.50"), "order",
                 2L, "clerk", LEVEL))).isEqualTo(new StockValueChange(StockValueChange.Kind.RETURNED, "SKU-1", "MAIN", 1,
@@ -104,7 +127,7 @@ class EventContractTest {
         assertThat(published).containsAll(ConsumedEvents.ORDER_EVENTS).containsAll(ConsumedEvents.STOCK_EVENTS)
                 .containsAll(ConsumedEvents.VALUED_STOCK_EVENTS);
         assertThat(new OrderPlaced(ORDER, "WEB", List.of(), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, "EUR",
-                Instant.now()).type()).isEqualTo(ConsumedEvents.ORDER_PLACED);
+                Instant.now(), null, false).type()).isEqualTo(ConsumedEvents.ORDER_PLACED);
     }
 
     /** The event written as the outbox writes it, then read back as the books read it. */

@@ -189,6 +189,12 @@ class HostileValuesFuzzIT {
                 "{\"lines\":[{\"sku\":\"" + sku + "\",\"target\":1}]}", admin));
         e.add(new Endpoint("POST", "/api/v1/registers/{code}/pairing-codes", "/api/v1/registers/FUZZREG/pairing-codes",
                 "{\"x\":1}", admin));
+        e.add(new Endpoint("POST", "/api/v1/registers/{code}/sales", "/api/v1/registers/FUZZREG/sales",
+                "{\"sales\":[{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"seq\":1,\"soldAt\":\"2026-01-01T10:00:00Z\","
+                        + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"unitPrice\":10}],\"tender\":{\"type\":\"CASH\"}}]}",
+                admin));
+        e.add(new Endpoint("POST", "/api/v1/registers/{code}/close", "/api/v1/registers/FUZZNONE/close", "{\"lastSeq\":0}",
+                admin));
         e.add(new Endpoint("POST", "/api/v1/registers/pair", "/api/v1/registers/pair", "{\"pairingCode\":\"ABCD-EFGH\"}",
                 null));
         return e;

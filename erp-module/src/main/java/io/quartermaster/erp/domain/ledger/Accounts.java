@@ -4,6 +4,7 @@ package io.quartermaster.erp.domain.ledger;
 public final class Accounts {
 
     public static final String CLEARING = "1000";
+    public static final String RECEIVABLES = "1100";
     public static final String INVENTORY = "1200";
     public static final String PAYABLES = "2000";
     public static final String SALES_TAX = "2100";

@@ -2,8 +2,10 @@ package io.quartermaster.erp.domain.ledger;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,8 +16,12 @@ import java.util.Optional;
  */
 public sealed interface LedgerEvent permits LedgerEvent.Sale, LedgerEvent.SaleReversal, LedgerEvent.StockValueChange {
 
-    /** A sale: the order's rounded totals. */
-    record Sale(String orderId, String channel, BigDecimal subtotal, BigDecimal tax, BigDecimal total) implements LedgerEvent {
+    /**
+     * A sale: the order's rounded totals; {@code register} when a register sold it (DESIGN.md §9),
+     * {@code owed} when its card was declined on arrival and the customer owes the total.
+     */
+    record Sale(String orderId, String channel, BigDecimal subtotal, BigDecimal tax, BigDecimal total, String register,
+                boolean owed) implements LedgerEvent {
     }
 
     /** Money given back on an order: all of it (cancelled) or some units (returned). */
@@ -37,7 +43,8 @@ public sealed interface LedgerEvent permits LedgerEvent.Sale, LedgerEvent.SaleRe
     static Optional<LedgerEvent> decode(String type, JsonObject payload) {
         return Optional.ofNullable(switch (type) {
             case ConsumedEvents.ORDER_PLACED -> new Sale(text(payload, "orderId"), text(payload, "channel"),
-                    amount(payload, "subtotal"), amount(payload, "tax"), amount(payload, "total"));
+                    amount(payload, "subtotal"), amount(payload, "tax"), amount(payload, "total"),
+                    payload.getString("register", null), payload.getBoolean("owed", false));
             case ConsumedEvents.ORDER_CANCELLED, ConsumedEvents.ORDER_RETURNED -> new SaleReversal(
                     type.equals(ConsumedEvents.ORDER_CANCELLED), text(payload, "orderId"), amount(payload, "subtotal"),
                     amount(payload, "tax"), amount(payload, "total"));
@@ -48,6 +55,24 @@ public sealed interface LedgerEvent permits LedgerEvent.Sale, LedgerEvent.SaleRe
             case ConsumedEvents.STOCK_COUNTED -> stock(StockValueChange.Kind.COUNTED, payload);
             default -> null;
         });
+    }
+
+    /**
+     * When what the event records happened, if the event says so apart from when it was written: a
+     * register's sale, made offline perhaps, is booked on the day it was made (its order's {@code at},
+     * its stock's {@code soldAt}). Empty for every other event: it is booked when it occurred.
+     */
+    static Optional<Instant> happenedAt(String type, JsonObject payload) {
+        String at = switch (type) {
+            case ConsumedEvents.ORDER_PLACED -> payload.get("register") instanceof JsonString ? payload.getString("at", null) : null;
+            case ConsumedEvents.STOCK_SOLD -> payload.get("soldAt") instanceof JsonString ? payload.getString("soldAt") : null;
+            default -> null;
+        };
+        try {
+            return Optional.ofNullable(at).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("event payload has no valid time '" + at + "'", e);
+        }
     }
 
     private static StockValueChange stock(StockValueChange.Kind kind, JsonObject payload) {

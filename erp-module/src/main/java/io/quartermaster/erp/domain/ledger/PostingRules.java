@@ -27,7 +27,7 @@ public final class PostingRules {
     public static List<Posting> postings(LedgerEvent event) {
         List<Posting> lines = new ArrayList<>();
         if (event instanceof Sale sale) {
-            add(lines, Posting.debit(Accounts.CLEARING, sale.total()));
+            add(lines, Posting.debit(sale.owed() ? Accounts.RECEIVABLES : Accounts.CLEARING, sale.total()));
             add(lines, Posting.credit(Accounts.REVENUE, sale.subtotal()));
             add(lines, Posting.credit(Accounts.SALES_TAX, sale.tax()));
         } else if (event instanceof SaleReversal reversal) {
@@ -66,7 +66,9 @@ public final class PostingRules {
     /** The journal entry's description, as an accountant reads it. */
     public static String describe(LedgerEvent event) {
         if (event instanceof Sale sale) {
-            return "Sale, order " + sale.orderId() + " (" + sale.channel() + ")";
+            return "Sale, order " + sale.orderId() + " (" + sale.channel()
+                    + (sale.register() == null ? "" : ", register " + sale.register()) + ")"
+                    + (sale.owed() ? "; card declined, owed by the customer" : "");
         }
         if (event instanceof SaleReversal reversal) {
             return (reversal.cancelled() ? "Cancelled order " : "Return on order ") + reversal.orderId();

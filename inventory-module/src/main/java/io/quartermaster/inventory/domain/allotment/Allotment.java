@@ -1,5 +1,6 @@
 package io.quartermaster.inventory.domain.allotment;
 
+import io.quartermaster.inventory.domain.stock.StockChange;
 import io.quartermaster.inventory.domain.stock.StockLevel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -112,6 +113,24 @@ public class Allotment {
             returned += -want;
         }
         return new Change(want, 0);
+    }
+
+    /** How many of {@code quantity} units sold by the holder its allotment covers; the rest must be free stock. */
+    public int covers(int quantity) {
+        return Math.min(quantity, Math.max(0, remaining()));
+    }
+
+    /**
+     * The holder sold {@code quantity} units: those its allotment {@link #covers} leave the
+     * level's reserved units, the rest its free ones ({@link StockLevel#sell}, which refuses
+     * when free stock cannot cover them). One change for the line.
+     */
+    public StockChange sell(int quantity, StockLevel level, Instant at) {
+        int fromAllotment = covers(quantity);
+        StockChange change = level.sell(quantity, fromAllotment, at);
+        sold += fromAllotment;
+        updatedAt = at;
+        return change;
     }
 
     public String holder() {

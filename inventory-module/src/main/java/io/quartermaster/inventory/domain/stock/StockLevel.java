@@ -96,6 +96,23 @@ public class StockLevel {
         return takeOut(quantity, at);
     }
 
+    /**
+     * One sale of which {@code fromReserved} units were reserved for the seller (a register's
+     * allotment) and the rest free: one change at average cost. Checks before it changes anything.
+     */
+    public StockChange sell(int quantity, int fromReserved, Instant at) {
+        requirePositive(quantity);
+        if (fromReserved < 0 || fromReserved > quantity || fromReserved > reserved) {
+            throw new StockRuleViolation("cannot sell " + fromReserved + " reserved of " + sku + ": " + reserved + " reserved");
+        }
+        if (quantity - fromReserved > available()) {
+            throw new StockRuleViolation("cannot sell " + (quantity - fromReserved) + " free of " + sku + ": only "
+                    + available() + " available");
+        }
+        reserved -= fromReserved;
+        return takeOut(quantity, at);
+    }
+
     /** Units leave that were not reserved (adjustment, count, transfer out): never below what is reserved. */
     public StockChange issue(int quantity, Instant at) {
         requirePositive(quantity);

@@ -62,4 +62,32 @@ class AllotmentTest {
         Allotment allotment = new Allotment("register:T1", 1, "MUG", NOW);
         assertThatThrownBy(() -> allotment.aimAt(-1, levelWith(5), NOW)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSaleTakesTheAllotmentFirstThenFreeStockAsOneChange() {
+        StockLevel level = levelWith(10);
+        Allotment allotment = new Allotment("register:T1", 1, "MUG", NOW);
+        allotment.aimAt(3, level, NOW);
+        io.quartermaster.inventory.domain.stock.StockChange change = allotment.sell(5, level, NOW);
+        assertThat(change.quantity()).isEqualTo(-5);
+        assertThat(change.value()).isEqualByComparingTo("-10.00");
+        assertThat(allotment.sold()).as("only allotted units count as the register's").isEqualTo(3);
+        assertThat(allotment.remaining()).isZero();
+        assertThat(level.onHand()).isEqualTo(5);
+        assertThat(level.reserved()).isZero();
+        assertThat(allotment.granted()).isEqualTo(allotment.sold() + allotment.returned() + allotment.remaining());
+    }
+
+    @Test
+    void aSaleBeyondTheAllotmentAndFreeStockChangesNothing() {
+        StockLevel level = levelWith(4);
+        level.reserve(2, NOW); // someone's cart
+        Allotment allotment = new Allotment("register:T1", 1, "MUG", NOW);
+        allotment.aimAt(1, level, NOW);
+        assertThat(allotment.covers(5)).isEqualTo(1);
+        assertThatThrownBy(() -> allotment.sell(3, level, NOW)).hasMessageContaining("only 1 available");
+        assertThat(level.onHand()).isEqualTo(4);
+        assertThat(level.reserved()).isEqualTo(3);
+        assertThat(allotment.sold()).isZero();
+    }
 }

@@ -31,8 +31,13 @@ public class CustomerOrder {
     @Id
     private UUID id;
 
-    @Column(name = "checkout_id", nullable = false, updatable = false)
+    /** The checkout it came from; null for a register's sale, decided at the counter. */
+    @Column(name = "checkout_id", updatable = false)
     private UUID checkoutId;
+
+    /** The register that sold it (DESIGN.md §9); null for orders from a checkout. */
+    @Column(updatable = false)
+    private String register;
 
     @Column(nullable = false, updatable = false)
     private String channel;
@@ -99,6 +104,29 @@ public class CustomerOrder {
         this.updatedAt = at;
     }
 
+    /**
+     * A register's sale, as the register charged it ({@code totals} of its lines), placed when the
+     * server recorded it; {@code owner} is the register's API client.
+     */
+    public static CustomerOrder atRegister(UUID id, String register, String owner, List<OrderItem> items, Totals totals,
+                                           String paymentRef, Instant at) {
+        CustomerOrder order = new CustomerOrder();
+        order.id = id;
+        order.register = register;
+        order.channel = "POS";
+        order.owner = owner;
+        order.subtotal = totals.subtotal().amount();
+        order.tax = totals.tax().amount();
+        order.total = totals.total().amount();
+        order.currency = totals.total().currency().getCurrencyCode();
+        order.paymentRef = paymentRef;
+        order.items = new ArrayList<>(items);
+        order.status = OrderStatus.PLACED;
+        order.placedAt = at;
+        order.updatedAt = at;
+        return order;
+    }
+
     /** Everything not yet returned comes back; only a PLACED order can be cancelled. */
     public Refund cancel(Instant at) {
         if (status != OrderStatus.PLACED) {
@@ -160,6 +188,10 @@ public class CustomerOrder {
 
     public UUID checkoutId() {
         return checkoutId;
+    }
+
+    public String register() {
+        return register;
     }
 
     public String channel() {

@@ -26,6 +26,10 @@ public class OrderItem {
     @Column(name = "tax_rate", nullable = false)
     private BigDecimal taxRate;
 
+    /** The catalogue's price when the line was sold at another one (a register's own price); null otherwise. */
+    @Column(name = "catalogue_price", updatable = false)
+    private BigDecimal cataloguePrice;
+
     protected OrderItem() {
     }
 
@@ -35,6 +39,14 @@ public class OrderItem {
         this.quantity = quantity;
         this.unitPrice = unitPrice;
         this.taxRate = taxRate;
+    }
+
+    /** A line sold at {@code unitPrice} where the catalogue said {@code cataloguePrice}: kept, and flagged when they differ. */
+    public static OrderItem charged(String sku, String location, int quantity, BigDecimal unitPrice, BigDecimal taxRate,
+                                    BigDecimal cataloguePrice) {
+        OrderItem item = new OrderItem(sku, location, quantity, unitPrice, taxRate);
+        item.cataloguePrice = cataloguePrice == null || cataloguePrice.compareTo(unitPrice) == 0 ? null : cataloguePrice;
+        return item;
     }
 
     public int returnable() {
@@ -67,5 +79,9 @@ public class OrderItem {
 
     public BigDecimal taxRate() {
         return taxRate;
+    }
+
+    public BigDecimal cataloguePrice() {
+        return cataloguePrice;
     }
 }

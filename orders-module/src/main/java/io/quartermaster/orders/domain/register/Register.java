@@ -49,6 +49,14 @@ public class Register {
     @Column(name = "last_contact_at")
     private Instant lastContactAt;
 
+    /** The highest sale number recorded; written by the settlement's statements, never through this entity. */
+    @Column(name = "last_seq", insertable = false, updatable = false)
+    private long lastSeq;
+
+    /** Every sale numbered up to this one is recorded. */
+    @Column(name = "settled_seq", insertable = false, updatable = false)
+    private long settledSeq;
+
     protected Register() {
     }
 
@@ -70,6 +78,19 @@ public class Register {
     /** The register itself reached the server. */
     public void contacted(Instant at) {
         lastContactAt = at;
+    }
+
+    /**
+     * Closes the register: it records no more sales and takes no allotments. Allowed only when
+     * every sale up to the last number it used is recorded ({@link #unrecordedUpTo}).
+     */
+    public void close() {
+        status = RegisterStatus.CLOSED;
+    }
+
+    /** Whether sales numbered up to {@code lastSeq} may still be missing (some above the settled ones). */
+    public boolean unrecordedUpTo(long lastSeq) {
+        return lastSeq > settledSeq;
     }
 
     /** Whether {@code owner} (a caller's owner key) is this register's own client. */
@@ -109,5 +130,13 @@ public class Register {
 
     public Instant lastContactAt() {
         return lastContactAt;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public long settledSeq() {
+        return settledSeq;
     }
 }

@@ -1,10 +1,12 @@
 package io.quartermaster.web.rest.orders;
 
 import io.quartermaster.orders.api.AllotmentTargets;
+import io.quartermaster.orders.api.CloseRegister;
 import io.quartermaster.orders.api.PairRequest;
 import io.quartermaster.orders.api.PairedRegister;
 import io.quartermaster.orders.api.PairingView;
 import io.quartermaster.orders.api.RegisterFacade;
+import io.quartermaster.orders.api.RegisterSales;
 import io.quartermaster.orders.api.RegisterView;
 import io.quartermaster.platform.api.idempotency.ShownOnce;
 import io.quartermaster.platform.api.identity.IdentityFacade;
@@ -93,6 +95,29 @@ public class RegistersResource {
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.CHANNEL_NAME})
     public RegisterView allot(@PathParam("code") String code, AllotmentTargets targets) {
         return registers.setAllotments(code, targets, callers.viewer());
+    }
+
+    /**
+     * The register's sales, each recorded once per its id (1–500 per request, in the order it
+     * numbered them); 200 with a result per sale and the register as it is now. Only the register
+     * itself sends them.
+     */
+    @POST
+    @Path("{code}/sales")
+    @RolesAllowed(Role.CHANNEL_NAME)
+    public RegisterSales.Settled sales(@PathParam("code") String code, RegisterSales sales) {
+        return registers.recordSales(code, sales, callers.viewer());
+    }
+
+    /**
+     * Closes the register once every sale up to {@code lastSeq} is recorded: 200 with the register
+     * (CLOSED; what it held is available again); 409 listing {@code missingSeqs} otherwise.
+     */
+    @POST
+    @Path("{code}/close")
+    @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.CHANNEL_NAME})
+    public RegisterView close(@PathParam("code") String code, CloseRegister close) {
+        return registers.close(code, close.lastSeq, callers.viewer());
     }
 
     /** A one-time code (valid a few minutes, {@code QM_REGISTERS_PAIRING_MINUTES}) that pairs a device with the register. */
