@@ -68,6 +68,16 @@ final class Browser implements AutoCloseable {
         driver.get(Http.base() + path);
     }
 
+    /** Opens a whole address (another port than the server's: a proxy in between). */
+    void openUrl(String url) {
+        driver.get(url);
+    }
+
+    /** Reloads the page, as a person pressing F5 (offline, the service worker answers). */
+    void reload() {
+        driver.navigate().refresh();
+    }
+
     void signIn(String username, String password) {
         driver.manage().deleteAllCookies();
         open("/login.xhtml");
