@@ -140,6 +140,7 @@ public final class Bench {
                 case W4 -> carts();
                 case W5 -> holds();
                 case W6 -> ledgerLag();
+                case W7 -> registerFleet();
             }
             invariants(w);
         }
@@ -286,6 +287,20 @@ public final class Bench {
     static final String STOCK_BATCHES = "stock batches (group commits)";
     static final String CPU = "CPU per order";
     static final String CAUGHT_UP = "caught up after the broker came back";
+
+    /** W7: a register fleet settling from its allotments beside the pgbench twin at as many clients; then a reconnect. */
+    private void registerFleet() throws Exception {
+        RegisterFleet fleet = new RegisterFleet(bed);
+        RegisterFleet.Result settled = fleet.fleet(plan.seconds());
+        double rest = fleet.secondsToRest(Duration.ofMinutes(5));
+        Run twin = measure.pgbench(Workload.W7, RegisterFleet.FLEET, 0, 1);
+        runs.add(twin);
+        RegisterFleet.Result back = fleet.reconnect();
+        double backRest = fleet.secondsToRest(Duration.ofMinutes(5));
+        List<String> lines = RegisterFleet.describe(settled, rest, twin.ordersPerSecond(), back, backRest);
+        lines.forEach(line -> progress("W7: %s", line));
+        notes.computeIfAbsent(Workload.W7, k -> new ArrayList<>()).addAll(lines);
+    }
 
     /** The note of every application run: from the last request answered to nothing in flight. */
     static final String AT_REST = "books at rest (every event published and posted) after the load stopped";

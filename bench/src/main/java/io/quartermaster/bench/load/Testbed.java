@@ -123,8 +123,8 @@ final class Testbed implements AutoCloseable {
                     .add("name", "bench-" + channel.toLowerCase()).add("role", "CHANNEL").add("channel", channel).build()).json();
             channelKeys.put(channel, client.getString("key"));
         }
-        // W1 sells SKU 1 only and W5 the first 50; the others need all 10,000.
-        boolean all = workloads.stream().anyMatch(w -> w != Workload.W1 && w != Workload.W5);
+        // W1 and W7 sell SKU 1 only and W5 the first 50; the others need all 10,000.
+        boolean all = workloads.stream().anyMatch(w -> w != Workload.W1 && w != Workload.W5 && w != Workload.W7);
         createProducts(all ? Workload.SKUS : workloads.contains(Workload.W5) ? Workload.W5_SKUS : 1);
         db.createBenchSchema();
         warmUp();

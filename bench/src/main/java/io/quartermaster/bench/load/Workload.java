@@ -2,14 +2,15 @@ package io.quartermaster.bench.load;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The six workloads of the benchmark: what each buyer puts in the cart. */
+/** The seven workloads of the benchmark: what each buyer puts in the cart. */
 enum Workload {
     W1("one hot SKU, one unit per order"),
     W2("10,000 SKUs, uniform, one unit per order"),
     W3("10,000 SKUs, Zipf (s = 1.1), one unit per order"),
     W4("carts of 1–5 lines (Zipf SKUs) in random order"),
     W5("web + mobile + POS with checkout holds, 30 % abandoned (hold TTL 5 s)"),
-    W6("ledger lag end to end under W2 load (open loop)");
+    W6("ledger lag end to end under W2 load (open loop)"),
+    W7("a register fleet: 8 registers settling batches of 50 sales of one hot SKU from their allotments");
 
     static final int SKUS = 10_000;
     static final int HOT_SKU = 1;
@@ -27,7 +28,7 @@ enum Workload {
     Cart next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return switch (this) {
-            case W1 -> Cart.of(HOT_SKU, 1);
+            case W1, W7 -> Cart.of(HOT_SKU, 1);
             case W2, W6 -> Cart.of(1 + random.nextInt(SKUS), 1);
             case W3 -> Cart.of(ZIPF.next(), 1);
             case W4 -> distinct(1 + random.nextInt(5), ZIPF::next);
@@ -67,7 +68,7 @@ enum Workload {
      */
     String pgbenchScript() {
         String pick = switch (this) {
-            case W1 -> "\\set s1 " + HOT_SKU + "\n";
+            case W1, W7 -> "\\set s1 " + HOT_SKU + "\n";
             case W2, W6 -> "\\set s1 random(1, " + SKUS + ")\n";
             case W3 -> "\\set s1 random_zipfian(1, " + SKUS + ", " + ZIPF_S + ")\n";
             case W4 -> {

@@ -49,4 +49,7 @@ public interface RegisterFacade {
      * nothing changes.
      */
     RegisterView close(String code, long lastSeq, Viewer viewer);
+
+    /** The register's sales that need staff: discrepancies and declined cards, newest first (at most 200). */
+    List<RegisterSaleView> needingAttention(String code, Viewer viewer);
 }

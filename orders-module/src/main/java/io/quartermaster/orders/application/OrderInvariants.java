@@ -39,7 +39,8 @@ public class OrderInvariants {
     public List<InvariantCheck> run() {
         Map<String, Map<String, Integer>> ordered = orderedUnits();
         Map<String, Map<String, Integer>> sold = inventory.unitsSoldByReference();
-        return List.of(salesMatchOrders(ordered, sold), salesHaveOrders(ordered, sold), ordersHaveEvents());
+        return List.of(salesMatchOrders(ordered, sold), salesHaveOrders(ordered, sold), ordersHaveEvents(),
+                registerSalesAreOrders());
     }
 
     private Map<String, Map<String, Integer>> orderedUnits() {
@@ -80,6 +81,30 @@ public class OrderInvariants {
             }
         });
         return new InvariantCheck("orders", "every SALE movement belongs to an order", sold.size(), violations);
+    }
+
+    /**
+     * DESIGN.md §9: a register's recorded sale is exactly one order of that register, and a register's
+     * order is exactly one recorded sale (a REFUSED sale has none) — each sale counted once.
+     */
+    private InvariantCheck registerSalesAreOrders() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select coalesce(s.register_code, o.register), s.seq, o.id::text "
+                        + "from (select * from orders.register_sale where status = 'RECORDED') s "
+                        + "full join (select * from orders.customer_order where register is not null) o "
+                        + "on o.id = s.order_id and o.register = s.register_code "
+                        + "where s.order_id is null or o.id is null limit 100").getResultList();
+        long checked = ((Number) em.createNativeQuery("select count(*) from orders.register_sale").getSingleResult()).longValue();
+        List<InvariantCheck.Violation> violations = rows.stream().map(r -> {
+            Map<String, Object> at = new LinkedHashMap<>();
+            at.put("register", r[0]);
+            at.put("seq", r[1]);
+            at.put("orderId", r[2]);
+            return new InvariantCheck.Violation(r[2] == null ? "recorded register sale without its order"
+                    : "register order without its recorded sale", at);
+        }).toList();
+        return new InvariantCheck("orders", "every recorded register sale is one order of its register, and the reverse",
+                checked, violations);
     }
 
     /**

@@ -94,22 +94,23 @@ public class RegisterSettlement {
         /** Writes the orders and the sales; the orders' events go into {@code placed}. The results, in the order sent. */
         public List<RegisterSales.Result> record(List<OrderPlaced> placed) {
             Instant now = clock.instant();
-            List<Object[]> rows = new ArrayList<>();
+            List<String[]> rows = new ArrayList<>();
             for (int n = 0; n < fresh.size(); n++) {
                 int i = fresh.get(n);
                 RegisterSales.Sale sale = request.sales().get(i);
                 HoldOutcome outcome = outcomes.get(n);
                 Payment payment = request.payments().getOrDefault(sale.id, cash(sale));
-                if (outcome.refused()) {
-                    Map<String, Object> problem = problem(outcome.refusal());
-                    results[i] = new RegisterSales.Result(sale.id, sale.seq, "REFUSED", null, payment.status(), problem);
-                    rows.add(row(sale, "REFUSED", null, payment, BigDecimal.ZERO.setScale(2), 0, JSON.toJson(problem), now));
-                    continue;
-                }
-                UUID orderId = orderIds.get(n);
                 List<OrderItem> lines = items.get(n);
                 Totals totals = Totals.of(lines.stream()
                         .map(l -> new PricedLine(l.sku(), l.quantity(), l.unitPrice(), l.taxRate())).toList());
+                if (outcome.refused()) {
+                    // Kept with what the register charged: staff see the amount of the discrepancy.
+                    Map<String, Object> problem = problem(outcome.refusal());
+                    results[i] = new RegisterSales.Result(sale.id, sale.seq, "REFUSED", null, payment.status(), problem);
+                    rows.add(row(sale, "REFUSED", null, payment, totals.total().amount(), 0, JSON.toJson(problem), now));
+                    continue;
+                }
+                UUID orderId = orderIds.get(n);
                 String paymentRef = payment.reference() != null ? payment.reference()
                         : payment.status().toLowerCase(java.util.Locale.ROOT) + ":" + sale.id;
                 CustomerOrder order = CustomerOrder.atRegister(orderId, request.register(), request.owner(), lines, totals,
@@ -123,21 +124,41 @@ public class RegisterSettlement {
                 rows.add(row(sale, "RECORDED", orderId, payment, order.total(), repriced, null, now));
             }
             em.flush(); // the orders first: a sale references its order
-            rows.forEach(r -> em.createNativeQuery("insert into orders.register_sale (register_code, id, seq, sold_at, status, "
-                            + "order_id, tender, payment, payment_ref, total, repriced, problem, cashier, recorded_at) "
-                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-                    .setParameter(1, request.register()).setParameter(2, r[0]).setParameter(3, r[1]).setParameter(4, r[2])
-                    .setParameter(5, r[3]).setParameter(6, r[4]).setParameter(7, r[5]).setParameter(8, r[6])
-                    .setParameter(9, r[7]).setParameter(10, r[8]).setParameter(11, r[9]).setParameter(12, r[10])
-                    .setParameter(13, r[11]).setParameter(14, r[12]).executeUpdate());
+            insert(rows);
             advance(now);
             return List.of(results);
         }
 
-        private Object[] row(RegisterSales.Sale sale, String status, UUID orderId, Payment payment, BigDecimal total,
+        /** One row per sale, as text (cast back by the statement), so that one statement writes them all. */
+        private String[] row(RegisterSales.Sale sale, String status, UUID orderId, Payment payment, BigDecimal total,
                              int repriced, String problem, Instant now) {
-            return new Object[] {sale.id, sale.seq, Timestamp.from(sale.soldAt), status, orderId, sale.tender.type,
-                payment.status(), payment.reference(), total, repriced, problem, sale.cashier, Timestamp.from(now)};
+            return new String[] {sale.id.toString(), String.valueOf(sale.seq), sale.soldAt.toString(), status,
+                orderId == null ? null : orderId.toString(), sale.tender.type, payment.status(), payment.reference(),
+                total.toPlainString(), String.valueOf(repriced), problem, sale.cashier, now.toString()};
+        }
+
+        private void insert(List<String[]> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            String[][] columns = new String[13][rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < 13; c++) {
+                    columns[c][r] = rows.get(r)[c];
+                }
+            }
+            var insert = em.createNativeQuery("insert into orders.register_sale (register_code, id, seq, sold_at, status, "
+                    + "order_id, tender, payment, payment_ref, total, repriced, problem, cashier, recorded_at) "
+                    + "select ?1, cast(a as uuid), cast(b as bigint), cast(c as timestamptz), d, cast(e as uuid), f, g, h, "
+                    + "cast(i as numeric), cast(j as int), k, l, cast(m as timestamptz) from unnest(cast(?2 as text[]), "
+                    + "cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), "
+                    + "cast(?8 as text[]), cast(?9 as text[]), cast(?10 as text[]), cast(?11 as text[]), cast(?12 as text[]), "
+                    + "cast(?13 as text[]), cast(?14 as text[])) as u(a, b, c, d, e, f, g, h, i, j, k, l, m)")
+                    .setParameter(1, request.register());
+            for (int c = 0; c < 13; c++) {
+                insert.setParameter(c + 2, columns[c]);
+            }
+            insert.executeUpdate();
         }
 
         /** The register's highest number, and the number up to which every sale is recorded now. */

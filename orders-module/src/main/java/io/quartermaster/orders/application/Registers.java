@@ -152,8 +152,7 @@ public class Registers implements RegisterFacade {
                     .setParameter(1, PairingCode.hash(PairingCode.normalise(pairingCode))).setParameter(2, code)
                     .setParameter(3, minutes).setParameter(4, viewer.actor()).getSingleResult();
         });
-        return new PairingView(code, pairingCode, expiresAt instanceof java.sql.Timestamp t ? t.toInstant()
-                : ((java.time.OffsetDateTime) expiresAt).toInstant());
+        return new PairingView(code, pairingCode, instant(expiresAt));
     }
 
     @Override
@@ -224,6 +223,28 @@ public class Registers implements RegisterFacade {
             batcher.submit(new StockRequest.Allot(closed.holder(), closed.location(), none, viewer.actor()));
         }
         return view(find(code), Map.of(), new SalesRates());
+    }
+
+    @Override
+    public List<io.quartermaster.orders.api.RegisterSaleView> needingAttention(String code, Viewer viewer) {
+        Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
+                .orElseThrow(() -> new NotFound("no register " + code));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, seq, sold_at, status, tender, payment, total, "
+                        + "problem::json ->> 'detail', cashier, order_id from orders.register_sale where register_code = ?1 "
+                        + "and (status = 'REFUSED' or payment = 'DECLINED') order by seq desc limit 200")
+                .setParameter(1, code).getResultList();
+        return rows.stream().map(r -> new io.quartermaster.orders.api.RegisterSaleView(uuid(r[0]), ((Number) r[1]).longValue(),
+                instant(r[2]), (String) r[3], (String) r[4], (String) r[5], (java.math.BigDecimal) r[6],
+                (String) r[7], (String) r[8], uuid(r[9]))).toList();
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
+    }
+
+    private static java.util.UUID uuid(Object value) {
+        return value == null ? null : value instanceof java.util.UUID u ? u : java.util.UUID.fromString(value.toString());
     }
 
     /** The numbers above {@code settled} up to {@code upTo} with no sale recorded, at most {@link #MAX_MISSING}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quartermaster.web.it.Http.Answer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ class DatabaseCrashIT {
                 return null;
             }
         });
-        long victim = Poll.until(() -> scalar("select coalesce(max(pid), 0) from pg_stat_activity where application_name = "
+        long victim = Poll.until(() -> TestServices.scalar("select coalesce(max(pid), 0) from pg_stat_activity where application_name = "
                 + "'quartermaster' and wait_event_type = 'Lock'"), pid -> pid != 0, Duration.ofSeconds(10), "the batch waits");
 
         // 3. SIGKILL that backend: PostgreSQL resets every session (the liveness session too) and recovers.
@@ -202,15 +201,8 @@ class DatabaseCrashIT {
 
     /** The token of the running instance's liveness session. */
     private static long livenessToken() throws Exception {
-        return scalar("select l.objid::text::bigint from pg_locks l join pg_stat_activity a using (pid) where l.locktype = "
+        return TestServices.scalar("select l.objid::text::bigint from pg_locks l join pg_stat_activity a using (pid) where l.locktype = "
                 + "'advisory' and l.classid = " + LIVENESS_LOCKS + " and a.application_name = 'quartermaster-liveness'");
-    }
-
-    private static long scalar(String query) throws Exception {
-        try (Connection c = TestServices.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
-            assertThat(r.next()).as(query).isTrue();
-            return r.getLong(1);
-        }
     }
 
     private static void sql(String statement) throws Exception {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quartermaster.web.it.Http.Answer;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +70,6 @@ class RegisterSalesIT {
                 .stream().filter(l -> l.getString("location").equals("MAIN")).findFirst().orElseThrow();
     }
 
-    private static long scalar(String query) throws Exception {
-        try (Connection c = TestServices.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
     @Test
     void aBatchOfSalesSentTwiceIsRecordedOnceAndBooksOneEntryPerSale() throws Exception {
         Set<String> before = Invariants.violations();
@@ -119,8 +109,8 @@ class RegisterSalesIT {
         JsonObject level = level(sku);
         assertThat(level.getInt("onHand")).isEqualTo(30);
         assertThat(level.getInt("reserved")).as("what the register still holds").isEqualTo(10);
-        assertThat(scalar("select count(*) from orders.customer_order where register = '" + till.code() + "'")).isEqualTo(20);
-        assertThat(scalar("select count(*) from inventory.stock_movement m join orders.customer_order o "
+        assertThat(TestServices.scalar("select count(*) from orders.customer_order where register = '" + till.code() + "'")).isEqualTo(20);
+        assertThat(TestServices.scalar("select count(*) from inventory.stock_movement m join orders.customer_order o "
                 + "on m.reference = o.id::text where o.register = '" + till.code() + "'")).as("one movement per line").isEqualTo(20);
 
         // The order of a sale: channel POS, the register's code, the price it charged (flagged when not the catalogue's).
@@ -139,16 +129,16 @@ class RegisterSalesIT {
 
         // The books: one sale entry per sale, none twice.
         String mine = "o.register = '" + till.code() + "'";
-        Poll.until(() -> scalar("select count(*) from erp.journal_entry e join orders.customer_order o "
+        Poll.until(() -> TestServices.scalar("select count(*) from erp.journal_entry e join orders.customer_order o "
                 + "on e.description like '%' || o.id::text || '%' where e.source_type = 'OrderPlaced' and " + mine),
                 n -> n == 20, Duration.ofSeconds(30), "one sale entry per recorded sale");
-        assertThat(scalar("select count(*) from (select o.id from erp.journal_entry e join orders.customer_order o "
+        assertThat(TestServices.scalar("select count(*) from (select o.id from erp.journal_entry e join orders.customer_order o "
                 + "on e.description like '%' || o.id::text || '%' where e.source_type = 'OrderPlaced' and " + mine
                 + " group by o.id having count(*) > 1) d")).isZero();
         // Dated the day the register sold them (offline perhaps), not the day they arrived: revenue and cost alike.
-        assertThat(scalar("select count(*) from erp.journal_entry e join orders.customer_order o "
+        assertThat(TestServices.scalar("select count(*) from erp.journal_entry e join orders.customer_order o "
                 + "on e.description like '%' || o.id::text || '%' where e.entry_date = date '2026-11-30' and " + mine)).isEqualTo(20);
-        Poll.until(() -> scalar("select count(*) from erp.journal_entry where description = 'Cost of 1 × " + sku + " sold' "
+        Poll.until(() -> TestServices.scalar("select count(*) from erp.journal_entry where description = 'Cost of 1 × " + sku + " sold' "
                 + "and entry_date = date '2026-11-30'"), n -> n == 20, Duration.ofSeconds(30),
                 "the cost of each sale dated the day it was sold");
         Invariants.noneBeyond(before);
@@ -177,7 +167,7 @@ class RegisterSalesIT {
         List<JsonObject> again = results(send(till, List.of(cash(refused, 3, sku, 1))));
         assertThat(again.get(0).getString("status")).isEqualTo("REFUSED");
         assertThat(again.get(0).getJsonObject("problem").getString("title")).isEqualTo("Insufficient stock");
-        assertThat(scalar("select count(*) from orders.register_sale where register_code = '" + till.code()
+        assertThat(TestServices.scalar("select count(*) from orders.register_sale where register_code = '" + till.code()
                 + "' and status = 'REFUSED'")).isEqualTo(2);
         JsonObject register = Http.get("/api/v1/registers/" + till.code(), till.authorization()).json();
         assertThat(register.getJsonNumber("lastSeq").longValue()).isEqualTo(4);
@@ -226,7 +216,7 @@ class RegisterSalesIT {
         assertThat(results).extracting(r -> r.getString("payment")).containsExactly("CAPTURED", "DECLINED");
         assertThat(level(sku).getInt("onHand")).as("the goods are gone either way").isEqualTo(8);
         String declined = results.get(1).getString("orderId");
-        Poll.until(() -> scalar("select count(*) from erp.journal_line l join erp.journal_entry e on e.id = l.entry_id "
+        Poll.until(() -> TestServices.scalar("select count(*) from erp.journal_line l join erp.journal_entry e on e.id = l.entry_id "
                 + "where e.description like '%" + declined + "%owed by the customer' and l.account = '1100' "
                 + "and l.debit = 12.00"), n -> n == 1, Duration.ofSeconds(30), "the declined card's total owed by the customer");
 

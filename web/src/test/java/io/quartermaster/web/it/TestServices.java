@@ -69,6 +69,16 @@ public class TestServices implements LauncherSessionListener {
         return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
     }
 
+    /** The first column of the first row of a query on the test database (a count, a sum, a number). */
+    public static long scalar(String query) throws SQLException {
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(query)) {
+            if (!r.next()) {
+                throw new SQLException("no row from " + query);
+            }
+            return r.getLong(1);
+        }
+    }
+
     private static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;

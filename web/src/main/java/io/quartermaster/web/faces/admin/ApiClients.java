@@ -42,9 +42,11 @@ public class ApiClients implements Serializable {
     /** The key just issued; kept only in this view, gone when the page is left. */
     private IssuedApiClient issued;
 
+    /** Newest first: the client just created is at the top, whatever the number of registers' clients. */
     @PostConstruct
     void load() {
-        clients = identity.apiClients();
+        clients = new java.util.ArrayList<>(identity.apiClients());
+        java.util.Collections.reverse(clients);
     }
 
     public void create() {

@@ -52,6 +52,7 @@ public class Registers implements Serializable {
     private RegisterView selected;
     private RegisterKeys.IssuedRegister issued;
     private PairingView pairing;
+    private List<io.quartermaster.orders.api.RegisterSaleView> attention = List.of();
     private String pairUrl;
 
     private String code;
@@ -102,6 +103,8 @@ public class Registers implements Serializable {
 
     public void select(RegisterView register) {
         selected = registers.register(register.code(), callers.viewer()).orElse(null);
+        attention = selected == null ? List.of() : registers.needingAttention(selected.code(), callers.viewer());
+        load(); // the list too: sales may have arrived since the page was opened
         sku = null;
         target = null;
     }
@@ -123,6 +126,36 @@ public class Registers implements Serializable {
                                             + " more were not available."));
                     load();
                 });
+    }
+
+    /**
+     * Closes the selected register as it stands: every sale it numbered up to the last one recorded
+     * must be here (the answer lists the missing ones otherwise); what it holds goes back to stock.
+     */
+    public void close() {
+        if (selected == null) {
+            return;
+        }
+        Feedback.attempt("allot", () -> registers.close(selected.code(), selected.lastSeq(), callers.viewer()),
+                null).ifPresent(after -> {
+                    selected = after;
+                    Feedback.info(after.code() + " is closed; what it held is available again.");
+                    load();
+                });
+    }
+
+    /** The QR code of the pairing link, for the tablet's camera. */
+    public String getPairQr() {
+        return pairUrl == null ? null : io.quartermaster.web.registers.QrCodes.svgDataUri(pairUrl);
+    }
+
+    public List<io.quartermaster.orders.api.RegisterSaleView> getAttention() {
+        return attention;
+    }
+
+    /** Sales sent but with numbers missing below the last one: a register still sending, or one that lost sales. */
+    public String waiting(RegisterView register) {
+        return register.missingSeqs().isEmpty() ? "none" : register.missingSeqs().size() + " missing";
     }
 
     public int held(RegisterView register) {

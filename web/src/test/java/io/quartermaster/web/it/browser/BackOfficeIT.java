@@ -465,6 +465,8 @@ class BackOfficeIT {
         String pairing = browser.find(By.id("pairingCode")).getText().trim();
         assertThat(pairing).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
         assertThat(browser.find(By.id("pairUrl")).getText()).endsWith("/register/?pair=" + pairing);
+        assertThat(browser.find(By.id("pairQr")).getAttribute("src")).as("a QR code of the link for the tablet's camera")
+                .startsWith("data:image/svg+xml;base64,");
         Answer paired = Http.post("/api/v1/registers/pair", "{\"pairingCode\":\"" + pairing + "\"}", null);
         assertThat(paired.status()).as(paired.toString()).isEqualTo(200);
 
@@ -475,7 +477,27 @@ class BackOfficeIT {
         browser.waitForText(By.cssSelector(".remaining-" + sku), "4");
         browser.waitForText(By.cssSelector(".held-" + code), "4");
         assertThat(available(sku)).as("the web can sell the rest only").isEqualTo(6);
+
+        // The register's sales arrive: one paid by a card that is then declined, one beyond what it holds and is free.
+        String till = Http.bearer(paired.json().getString("key"));
+        String sales = "{\"sales\":[" + sale(1, sku, 2, "{\"type\":\"CASH\"}") + "," + sale(2, sku, 1,
+                "{\"type\":\"CARD\",\"token\":\"tok_decline\"}") + "," + sale(3, sku, 9, "{\"type\":\"CASH\"}") + "]}";
+        Answer settled = Http.post("/api/v1/registers/" + code + "/sales", sales, till);
+        assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
+        browser.click(By.xpath(row + "//button[.//span[text()='Allotments']]"));
+        browser.waitForText(By.cssSelector(".attention-3"), "Discrepancy");
+        browser.waitForText(By.cssSelector(".attention-2"), "Card declined");
         browser.screenshot("staff-registers");
+
+        browser.click(By.id("allot:close"));
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+        browser.waitForText(By.id("messages"), "is closed");
+        assertThat(available(sku)).as("what the register held is available again").isEqualTo(7);
+    }
+
+    private static String sale(int seq, String sku, int quantity, String tender) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"seq\":" + seq + ",\"soldAt\":\"" + java.time.Instant.now()
+                + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"unitPrice\":10}],\"tender\":" + tender + "}";
     }
 
     @Test

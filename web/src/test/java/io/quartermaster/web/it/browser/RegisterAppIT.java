@@ -8,9 +8,6 @@ import io.quartermaster.web.it.Http.Answer;
 import io.quartermaster.web.it.Poll;
 import io.quartermaster.web.it.TestServices;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -67,13 +64,6 @@ class RegisterAppIT {
         return sku;
     }
 
-    private static long scalar(String query) throws Exception {
-        try (Connection c = TestServices.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
     /** Waits for the text, or fails with what the app showed (and a screenshot): a register's screen explains itself. */
     private static void waitFor(By target, String text) {
         try {
@@ -116,7 +106,7 @@ class RegisterAppIT {
         assertThat(browser.accessibilityProblems()).as("WCAG 2.1 AA, online").isEmpty();
         sellOne(mug);
         waitFor(By.id("status-waiting"), "0 sales waiting");
-        Poll.until(() -> scalar("select count(*) from orders.register_sale where register_code = '" + code + "'"),
+        Poll.until(() -> TestServices.scalar("select count(*) from orders.register_sale where register_code = '" + code + "'"),
                 n -> n == 1, Duration.ofSeconds(20), "the online sale recorded");
         // Topped up to its target again: it holds 3 mugs.
         waitFor(By.cssSelector(".product[data-sku='" + mug + "'] .left"), "3 left");
@@ -140,7 +130,7 @@ class RegisterAppIT {
         browser.click(By.cssSelector(".product[data-sku='" + mug + "']"));
         waitFor(By.id("message"), "Only 0 × " + mug + " left at this register");
         browser.screenshot("register-app-offline");
-        assertThat(scalar("select count(*) from orders.register_sale where register_code = '" + code + "'"))
+        assertThat(TestServices.scalar("select count(*) from orders.register_sale where register_code = '" + code + "'"))
                 .as("nothing reached the server while the cable was out").isEqualTo(1);
 
         // Reloaded while offline: the service worker serves the app, IndexedDB still holds the sales.
@@ -156,15 +146,15 @@ class RegisterAppIT {
         cable.restore();
         waitFor(By.id("status-connection"), "Online");
         waitFor(By.id("status-waiting"), "0 sales waiting");
-        assertThat(scalar("select count(*) from orders.register_sale where register_code = '" + code
+        assertThat(TestServices.scalar("select count(*) from orders.register_sale where register_code = '" + code
                 + "' and status = 'RECORDED'")).isEqualTo(5);
-        assertThat(scalar("select count(distinct seq) from orders.register_sale where register_code = '" + code + "'"))
+        assertThat(TestServices.scalar("select count(distinct seq) from orders.register_sale where register_code = '" + code + "'"))
                 .isEqualTo(5);
-        assertThat(scalar("select max(seq) from orders.register_sale where register_code = '" + code + "'")).isEqualTo(5);
+        assertThat(TestServices.scalar("select max(seq) from orders.register_sale where register_code = '" + code + "'")).isEqualTo(5);
         JsonObject mugStock = Http.get("/api/v1/stock/" + mug, Http.admin()).json();
         assertThat(mugStock.getInt("onHand")).as("4 mugs sold").isEqualTo(16);
         assertThat(Http.get("/api/v1/stock/" + cup, Http.admin()).json().getInt("onHand")).isEqualTo(19);
-        Poll.until(() -> scalar("select count(*) from erp.journal_entry e join orders.customer_order o "
+        Poll.until(() -> TestServices.scalar("select count(*) from erp.journal_entry e join orders.customer_order o "
                 + "on e.description like '%' || o.id::text || '%' where e.source_type = 'OrderPlaced' and o.register = '"
                 + code + "'"), n -> n == 5, Duration.ofSeconds(30), "one sale entry per sale in the books");
         JsonObject register = Http.get("/api/v1/registers/" + code, Http.admin()).json();
