@@ -291,7 +291,7 @@ public final class Bench {
     /** W7: a register fleet settling from its allotments beside the pgbench twin at as many clients; then a reconnect. */
     private void registerFleet() throws Exception {
         RegisterFleet fleet = new RegisterFleet(bed);
-        RegisterFleet.Result settled = fleet.fleet(plan.seconds());
+        RegisterFleet.Result settled = fleet.fleet(plan.quick() ? 10 : 20, plan.seconds());
         double rest = fleet.secondsToRest(Duration.ofMinutes(5));
         Run twin = measure.pgbench(Workload.W7, RegisterFleet.FLEET, 0, 1);
         runs.add(twin);

@@ -296,11 +296,34 @@ public class Registers implements RegisterFacade {
                 r.lastSeq(), missing(r.code(), r.settledSeq(), r.lastSeq()), lines);
     }
 
+    /** How long a SKU's sales over {@link #SALES_DAYS} days are reused: a 28-day rate hardly moves in a minute. */
+    static final long SALES_MEMO_MILLIS = 60_000;
+
+    /** Units sold per "SKU|location", with when they were read: every register answer needs them, a fleet many a second. */
+    private final Map<String, long[]> salesMemo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private long unitsSold(String sku, String location) {
+        long now = System.currentTimeMillis();
+        long[] memo = salesMemo.get(sku + "|" + location);
+        if (memo != null && now - memo[1] < SALES_MEMO_MILLIS) {
+            return memo[0];
+        }
+        long sum = 0;
+        for (int day : inventory.dailySales(new Sku(sku), new LocationCode(location), SALES_DAYS)) {
+            sum += day;
+        }
+        if (salesMemo.size() > 100_000) {
+            salesMemo.clear(); // a bound, not a policy: the next answers read again
+        }
+        salesMemo.put(sku + "|" + location, new long[] {sum, now});
+        return sum;
+    }
+
     /**
      * What a register should hold of a SKU to sell through its offline window: the location's
      * units sold per day over the last {@link #SALES_DAYS} days, shared among its open registers,
-     * times the window, rounded up — at most {@link RegisterView#MAX_SUGGESTED}. What it reads is
-     * kept for one answer, so a list of registers at one location reads each SKU's sales once.
+     * times the window, rounded up — at most {@link RegisterView#MAX_SUGGESTED}. The open registers
+     * are counted once per answer; each SKU's sales are read at most every {@link #SALES_MEMO_MILLIS}.
      */
     private final class SalesRates {
 
@@ -311,13 +334,7 @@ public class Registers implements RegisterFacade {
             long open = Math.max(1, openRegisters.computeIfAbsent(r.location(), location -> em.createQuery(
                             "select count(r) from Register r where r.location = :location and r.status = :open", Long.class)
                     .setParameter("location", location).setParameter("open", RegisterStatus.OPEN).getSingleResult()));
-            long units = sold.computeIfAbsent(sku + "|" + r.location(), key -> {
-                long sum = 0;
-                for (int day : inventory.dailySales(new Sku(sku), new LocationCode(r.location()), SALES_DAYS)) {
-                    sum += day;
-                }
-                return sum;
-            });
+            long units = sold.computeIfAbsent(sku + "|" + r.location(), key -> unitsSold(sku, r.location()));
             double perRegisterPerHour = units / (double) SALES_DAYS / 24.0 / open;
             return (int) Math.min(RegisterView.MAX_SUGGESTED, Math.ceil(perRegisterPerHour * r.offlineHours()));
         }

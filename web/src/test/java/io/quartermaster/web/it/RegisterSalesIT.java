@@ -226,6 +226,27 @@ class RegisterSalesIT {
     }
 
     @Test
+    void theSuggestedTargetIsTheLocationsDailySalesPerOpenRegisterTimesTheOfflineWindow() throws Exception {
+        String location = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(Http.put("/api/v1/locations/" + location, "{\"name\":\"Kiosk " + location + "\"}", Http.admin()).status())
+                .isIn(200, 201);
+        String sku = Shop.product("RATE-", "Rate mug", "10.00", "0.2");
+        assertThat(Http.post("/api/v1/stock/receipts", "{\"sku\":\"" + sku + "\",\"location\":\"" + location
+                + "\",\"quantity\":100,\"unitCost\":2,\"reference\":\"r\"}", Http.admin()).status()).isEqualTo(201);
+        String code = "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Answer created = Http.post("/api/v1/admin/registers", "{\"code\":\"" + code + "\",\"name\":\"Kiosk till\","
+                + "\"location\":\"" + location + "\",\"offlineHours\":48}", Http.admin());
+        Till till = new Till(code, Http.bearer(created.json().getString("key")));
+        // 56 units sold today at the location (from free stock: the register holds nothing yet) = 2 a day over 28 days.
+        List<JsonObject> sold = results(send(till, List.of(cash(UUID.randomUUID(), 1, sku, 56))));
+        assertThat(sold.get(0).getString("status")).isEqualTo("RECORDED");
+        Answer allotted = Http.put("/api/v1/registers/" + code + "/allotments",
+                "{\"lines\":[{\"sku\":\"" + sku + "\",\"target\":1}]}", till.authorization());
+        JsonObject line = allotted.json().getJsonArray("allotments").getJsonObject(0);
+        assertThat(line.getInt("suggestedTarget")).as("2 a day for its one register × 48 hours").isEqualTo(4);
+    }
+
+    @Test
     void onlyTheRegisterItselfSendsItsSales() throws Exception {
         String sku = Shop.product("OWN-", "Own mug", "10.00", "0.2");
         Shop.receive(sku, 10, "2.00");
