@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code ./quartermaster chaos [--quick] [--data-dir DIR]}: runs the five fault scenarios on
+ * {@code ./quartermaster chaos [--quick] [--data-dir DIR]}: runs the six fault scenarios on
  * a fresh data directory and prints the summary table (also written to
  * {@code chaos-report.md} there). Exit 0 only when every scenario passed.
  */
@@ -42,13 +42,13 @@ public final class Chaos {
         Files.writeString(dataDir.resolve("chaos-report.md"), report);
         System.out.println();
         System.out.println(report);
-        boolean passed = rows.size() == 5 && rows.stream().allMatch(ChaosSuite.Row::passed);
+        boolean passed = rows.size() == 6 && rows.stream().allMatch(ChaosSuite.Row::passed);
         System.out.println(passed ? "All scenarios passed: nothing lost, nothing doubled, every invariant holds."
                 : "FAILED: see the lines above.");
         System.exit(passed ? 0 : 1);
     }
 
-    /** Cleans {@code settings.dataDir()}, starts everything, runs the five scenarios, stops everything. */
+    /** Cleans {@code settings.dataDir()}, starts everything, runs the six scenarios, stops everything. */
     public static List<ChaosSuite.Row> run(ChaosSuite.Settings settings) throws Exception {
         LocalMachine.deleteTree(settings.dataDir());
         Files.createDirectories(settings.dataDir());

@@ -326,7 +326,8 @@ public final class ChaosSuite implements AutoCloseable {
     }
 
     public List<Row> runAll() throws Exception {
-        return List.of(threeInstances(), kills(), brokerOutage(), databaseRestart(), duplicatesAndPoison());
+        return List.of(threeInstances(), kills(), brokerOutage(), databaseRestart(), duplicatesAndPoison(),
+                new RegisterFaults(cluster, check).run());
     }
 
     @Override
