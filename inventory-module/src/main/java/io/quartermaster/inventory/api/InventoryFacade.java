@@ -58,6 +58,13 @@ public interface InventoryFacade {
     /** Every allotment of {@code holder} (e.g. {@code register:T1}), by SKU and location. */
     List<AllotmentView> allotments(String holder);
 
+    /**
+     * The holder is lost (DESIGN.md §9): its allotments at {@code location} stay reserved — units it
+     * may have sold offline are not handed to anyone on a guess — until a count of each SKU there
+     * gives them back, in the count's own transaction. Doing it again changes nothing.
+     */
+    void freezeAllotments(String holder, LocationCode location);
+
     List<HoldView> activeHolds();
 
     MovementView receive(ReceiveStock command, String actor);

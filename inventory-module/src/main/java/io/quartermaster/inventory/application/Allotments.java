@@ -53,6 +53,9 @@ class Allotments {
     @jakarta.inject.Inject
     Clock clock;
 
+    @jakarta.inject.Inject
+    Catalogue catalogue;
+
     /** Whether the command is about allotments (decided here, not by {@link Holds} itself). */
     static boolean concerns(HoldCommand command) {
         return command instanceof SetAllotment || command instanceof SellAllotted;
@@ -204,6 +207,38 @@ class Allotments {
             views.add(view(allotment, location, change.shortBy()));
         });
         return views;
+    }
+
+    /** Freezes a lost holder's allotments at a location ({@link io.quartermaster.inventory.api.InventoryFacade#freezeAllotments}). */
+    void freeze(String holder, String location) {
+        Long locationId = StockRows.byCode(catalogue.locationCodes()).get(location);
+        if (locationId == null) {
+            throw new UnknownLocation("no location " + location);
+        }
+        em.createQuery("update Allotment a set a.frozen = true, a.target = 0 where a.holder = :holder "
+                        + "and a.locationId = :location")
+                .setParameter("holder", holder).setParameter("location", locationId).executeUpdate();
+    }
+
+    /**
+     * A count of {@code level} (its row locked by the count): the frozen allotments there give their
+     * units back first; the events say so. The count then sets on hand to what is really there.
+     */
+    List<StockReleased> thawFrozen(StockLevel level, String location, String actor, Instant now) {
+        List<StockReleased> released = new ArrayList<>();
+        em.createQuery("select a from Allotment a where a.frozen = true and a.locationId = :location and a.sku = :sku",
+                        Allotment.class)
+                .setParameter("location", level.locationId()).setParameter("sku", level.sku())
+                .setHint("eclipselink.refresh", "true")
+                .getResultList()
+                .forEach(a -> {
+                    int back = a.thaw(level, now);
+                    if (back > 0) {
+                        released.add(new StockReleased(level.sku(), location, back, level.averageCost(),
+                                BigDecimal.ZERO.setScale(2), "allotment:" + a.holder(), null, actor, state(level)));
+                    }
+                });
+        return released;
     }
 
     /** Every allotment of a holder, by location code and SKU. */

@@ -60,6 +60,9 @@ public class Inventory implements InventoryFacade {
     @Inject
     Allotments allotments;
 
+    @Inject
+    io.quartermaster.platform.api.tx.Transactions transactions;
+
 
     // ---------------------------------------------------------------- catalogue (Catalogue)
 
@@ -167,6 +170,11 @@ public class Inventory implements InventoryFacade {
     @Override
     public List<HoldOutcome> applyHolds(List<? extends HoldCommand> commands) {
         return holds.apply(commands);
+    }
+
+    @Override
+    public void freezeAllotments(String holder, LocationCode location) {
+        transactions.inTransaction(() -> allotments.freeze(holder, location.value()));
     }
 
     @Override

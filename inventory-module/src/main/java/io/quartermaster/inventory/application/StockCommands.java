@@ -70,6 +70,9 @@ public class StockCommands {
     Catalogue catalogue;
 
     @Inject
+    Allotments allotments;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -142,6 +145,8 @@ public class StockCommands {
             Location location = require(command.sku, command.location, "location");
             return underLock(List.of(command.sku), Map.of(location.id(), location.code()), rows -> {
                 StockLevel level = rows.level(location.id(), command.sku);
+                // A lost register's units come back first: the count decides what is really there.
+                outbox.publishAll(allotments.thawFrozen(level, location.code(), actor, rows.now));
                 int delta = command.countedQuantity - level.onHand();
                 if (delta == 0) {
                     return Optional.<MovementView>empty();

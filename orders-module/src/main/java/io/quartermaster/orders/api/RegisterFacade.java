@@ -50,6 +50,13 @@ public interface RegisterFacade {
      */
     RegisterView close(String code, long lastSeq, Viewer viewer);
 
+    /**
+     * Staff close a register that is gone with sales it may never send (DESIGN.md §9): LOST, it
+     * records no more sales as orders, and what it holds stays reserved until a count of its
+     * location gives it back. Sales it sends later are kept as discrepancies.
+     */
+    RegisterView closeAsLost(String code, Viewer viewer);
+
     /** The register's sales that need staff: discrepancies and declined cards, newest first (at most 200). */
     List<RegisterSaleView> needingAttention(String code, Viewer viewer);
 }

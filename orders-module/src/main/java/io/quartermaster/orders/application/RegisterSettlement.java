@@ -11,6 +11,7 @@ import io.quartermaster.inventory.api.Sku;
 import io.quartermaster.orders.api.RegisterSales;
 import io.quartermaster.orders.api.event.OrderPlaced;
 import io.quartermaster.orders.api.refusal.RegisterClosed;
+import io.quartermaster.orders.api.refusal.RegisterLost;
 import io.quartermaster.orders.api.refusal.SaleNumberTaken;
 import io.quartermaster.orders.domain.order.CustomerOrder;
 import io.quartermaster.orders.domain.order.OrderItem;
@@ -81,19 +82,33 @@ public class RegisterSettlement {
             this.results = new RegisterSales.Result[request.sales().size()];
         }
 
+        /** The register is LOST: its new sales are kept as discrepancies, with no stock command. */
+        private boolean lost;
+
         /** The inventory commands of the sales not recorded before, in the order sent. */
         public List<SellAllotted> commands() {
-            return commands;
+            return commands.stream().filter(java.util.Objects::nonNull).toList();
         }
 
         /** The inventory's outcome of the next command, in order. */
         public void decided(HoldOutcome outcome) {
+            while (outcomes.size() < commands.size() && commands.get(outcomes.size()) == null) {
+                outcomes.add(lostOutcome());
+            }
             outcomes.add(outcome);
+        }
+
+        private HoldOutcome lostOutcome() {
+            return HoldOutcome.refused(new RegisterLost("register " + request.register() + " was closed as lost and its "
+                    + "location counted; this sale is kept for its money and moves no stock"));
         }
 
         /** Writes the orders and the sales; the orders' events go into {@code placed}. The results, in the order sent. */
         public List<RegisterSales.Result> record(List<OrderPlaced> placed) {
             Instant now = clock.instant();
+            while (outcomes.size() < commands.size()) {
+                outcomes.add(lostOutcome());
+            }
             List<String[]> rows = new ArrayList<>();
             for (int n = 0; n < fresh.size(); n++) {
                 int i = fresh.get(n);
@@ -190,6 +205,7 @@ public class RegisterSettlement {
             throw new RegisterClosed("register " + request.register() + " is closed; it records no more sales");
         }
         Pending pending = new Pending(request);
+        pending.lost = RegisterStatus.LOST.name().equals(status.get(0));
         List<RegisterSales.Sale> sales = request.sales();
         Map<UUID, Object[]> byId = new HashMap<>();
         Map<Long, UUID> idBySeq = new HashMap<>();
@@ -221,6 +237,10 @@ public class RegisterSettlement {
                             product == null ? BigDecimal.ZERO : product.taxRate(), product == null ? null : product.price()));
                 }
                 pending.items.add(lines);
+                if (pending.lost) {
+                    pending.commands.add(null); // kept as a discrepancy: the count has accounted for the units
+                    continue;
+                }
                 pending.commands.add(new SellAllotted(request.holder(), request.location(),
                         pending.orderIds.get(pending.orderIds.size() - 1).toString(),
                         sale.lines.stream().map(l -> new CartLine(l.sku, l.quantity)).toList(), sale.soldAt, request.actor()));

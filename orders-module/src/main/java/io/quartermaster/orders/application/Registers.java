@@ -52,8 +52,6 @@ public class Registers implements RegisterFacade {
     /** At most this many missing sale numbers are listed. */
     static final int MAX_MISSING = 1000;
 
-    /** The days of sales the suggested target looks back over. */
-    static final int SALES_DAYS = 28;
 
     @PersistenceContext(unitName = "orders")
     EntityManager em;
@@ -69,6 +67,9 @@ public class Registers implements RegisterFacade {
 
     @Inject
     RegisterCards cards;
+
+    @Inject
+    SuggestedTargets suggestions;
 
     @Inject
     Clock clock;
@@ -94,7 +95,7 @@ public class Registers implements RegisterFacade {
         if (!created) {
             throw new RegisterExists("a register with code " + request.code + " exists already");
         }
-        return view(register, Map.of(), new SalesRates());
+        return view(register, Map.of(), suggestions.rates());
     }
 
     @Override
@@ -105,7 +106,7 @@ public class Registers implements RegisterFacade {
     @Override
     public List<RegisterView> registers() {
         // One count of open registers per location and one sales history per SKU and location for the whole list.
-        SalesRates rates = new SalesRates();
+        SuggestedTargets.Rates rates = suggestions.rates();
         return em.createQuery("select r from Register r order by r.code", Register.class).getResultStream()
                 .map(r -> view(r, Map.of(), rates)).toList();
     }
@@ -113,7 +114,7 @@ public class Registers implements RegisterFacade {
     @Override
     public Optional<RegisterView> register(String code, Viewer viewer) {
         return Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
-                .map(r -> view(r, Map.of(), new SalesRates()));
+                .map(r -> view(r, Map.of(), suggestions.rates()));
     }
 
     @Override
@@ -136,7 +137,7 @@ public class Registers implements RegisterFacade {
         }
         Map<String, Integer> shortBy = new HashMap<>();
         aimed.stream().filter(a -> a.shortBy() > 0).forEach(a -> shortBy.put(a.sku(), a.shortBy()));
-        return view(find(code), shortBy, new SalesRates());
+        return view(find(code), shortBy, suggestions.rates());
     }
 
     @Override
@@ -193,7 +194,7 @@ public class Registers implements RegisterFacade {
         @SuppressWarnings("unchecked")
         List<RegisterSales.Result> results = (List<RegisterSales.Result>) batcher.submit(new StockRequest.Settle(code,
                 register.holder(), register.location(), viewer.owner(), request.sales, payments, viewer.actor()));
-        return new RegisterSales.Settled(results, view(find(code), Map.of(), new SalesRates()));
+        return new RegisterSales.Settled(results, view(find(code), Map.of(), suggestions.rates()));
     }
 
     @Override
@@ -201,6 +202,10 @@ public class Registers implements RegisterFacade {
         List<Long> missing = transactions.inTransaction(() -> {
             Register register = Optional.ofNullable(em.find(Register.class, code, LockModeType.PESSIMISTIC_WRITE))
                     .filter(r -> visible(r, viewer)).orElseThrow(() -> new NotFound("no register " + code));
+            if (register.status() == RegisterStatus.LOST) {
+                throw new RegisterClosed("register " + code + " was closed as lost; a count of its location gives its "
+                        + "units back");
+            }
             if (lastSeq < register.lastSeq()) {
                 throw new InvalidField("lastSeq", "sales up to " + register.lastSeq() + " are recorded already");
             }
@@ -222,7 +227,7 @@ public class Registers implements RegisterFacade {
         if (!none.isEmpty()) {
             batcher.submit(new StockRequest.Allot(closed.holder(), closed.location(), none, viewer.actor()));
         }
-        return view(find(code), Map.of(), new SalesRates());
+        return view(find(code), Map.of(), suggestions.rates());
     }
 
     @Override
@@ -245,6 +250,25 @@ public class Registers implements RegisterFacade {
 
     private static java.util.UUID uuid(Object value) {
         return value == null ? null : value instanceof java.util.UUID u ? u : java.util.UUID.fromString(value.toString());
+    }
+
+    @Override
+    public RegisterView closeAsLost(String code, Viewer viewer) {
+        if (!viewer.staff()) {
+            throw new NotFound("no register " + code);
+        }
+        Register lost = transactions.inTransaction(() -> {
+            Register register = Optional.ofNullable(em.find(Register.class, code, LockModeType.PESSIMISTIC_WRITE))
+                    .orElseThrow(() -> new NotFound("no register " + code));
+            if (register.status() == RegisterStatus.CLOSED) {
+                throw new RegisterClosed("register " + code + " is closed already; what it held is back in stock");
+            }
+            register.closeAsLost();
+            return register;
+        });
+        // Again when it was LOST already: freezing twice changes nothing, and a first attempt may have failed here.
+        inventory.freezeAllotments(lost.holder(), new LocationCode(lost.location()));
+        return view(find(code), Map.of(), suggestions.rates());
     }
 
     /** The numbers above {@code settled} up to {@code upTo} with no sale recorded, at most {@link #MAX_MISSING}. */
@@ -272,8 +296,9 @@ public class Registers implements RegisterFacade {
     private Register visibleOpen(String code, Viewer viewer, String whyNot) {
         Register register = Optional.ofNullable(em.find(Register.class, code)).filter(r -> visible(r, viewer))
                 .orElseThrow(() -> new NotFound("no register " + code));
-        if (register.status() == RegisterStatus.CLOSED) {
-            throw new RegisterClosed("register " + code + " is closed; " + whyNot);
+        if (register.status() != RegisterStatus.OPEN) {
+            throw new RegisterClosed("register " + code + " is " + (register.status() == RegisterStatus.LOST
+                    ? "closed as lost" : "closed") + "; " + whyNot);
         }
         return register;
     }
@@ -282,7 +307,7 @@ public class Registers implements RegisterFacade {
         return viewer.staff() || register.ownedBy(viewer.owner());
     }
 
-    private RegisterView view(Register r, Map<String, Integer> shortBy, SalesRates rates) {
+    private RegisterView view(Register r, Map<String, Integer> shortBy, SuggestedTargets.Rates rates) {
         List<AllotmentView> held = inventory.allotments(r.holder()).stream()
                 .filter(a -> a.location().equals(r.location())).toList();
         Map<Sku, ProductView> products = inventory.products(held.stream().map(a -> new Sku(a.sku())).toList());
@@ -294,49 +319,5 @@ public class Registers implements RegisterFacade {
         }).toList();
         return new RegisterView(r.code(), r.name(), r.location(), r.offlineHours(), r.status().name(), r.lastContactAt(),
                 r.lastSeq(), missing(r.code(), r.settledSeq(), r.lastSeq()), lines);
-    }
-
-    /** How long a SKU's sales over {@link #SALES_DAYS} days are reused: a 28-day rate hardly moves in a minute. */
-    static final long SALES_MEMO_MILLIS = 60_000;
-
-    /** Units sold per "SKU|location", with when they were read: every register answer needs them, a fleet many a second. */
-    private final Map<String, long[]> salesMemo = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private long unitsSold(String sku, String location) {
-        long now = System.currentTimeMillis();
-        long[] memo = salesMemo.get(sku + "|" + location);
-        if (memo != null && now - memo[1] < SALES_MEMO_MILLIS) {
-            return memo[0];
-        }
-        long sum = 0;
-        for (int day : inventory.dailySales(new Sku(sku), new LocationCode(location), SALES_DAYS)) {
-            sum += day;
-        }
-        if (salesMemo.size() > 100_000) {
-            salesMemo.clear(); // a bound, not a policy: the next answers read again
-        }
-        salesMemo.put(sku + "|" + location, new long[] {sum, now});
-        return sum;
-    }
-
-    /**
-     * What a register should hold of a SKU to sell through its offline window: the location's
-     * units sold per day over the last {@link #SALES_DAYS} days, shared among its open registers,
-     * times the window, rounded up — at most {@link RegisterView#MAX_SUGGESTED}. The open registers
-     * are counted once per answer; each SKU's sales are read at most every {@link #SALES_MEMO_MILLIS}.
-     */
-    private final class SalesRates {
-
-        private final Map<String, Long> openRegisters = new HashMap<>();
-        private final Map<String, Long> sold = new HashMap<>();
-
-        int suggestedTarget(String sku, Register r) {
-            long open = Math.max(1, openRegisters.computeIfAbsent(r.location(), location -> em.createQuery(
-                            "select count(r) from Register r where r.location = :location and r.status = :open", Long.class)
-                    .setParameter("location", location).setParameter("open", RegisterStatus.OPEN).getSingleResult()));
-            long units = sold.computeIfAbsent(sku + "|" + r.location(), key -> unitsSold(sku, r.location()));
-            double perRegisterPerHour = units / (double) SALES_DAYS / 24.0 / open;
-            return (int) Math.min(RegisterView.MAX_SUGGESTED, Math.ceil(perRegisterPerHour * r.offlineHours()));
-        }
     }
 }

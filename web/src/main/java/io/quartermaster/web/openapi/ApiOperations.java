@@ -135,7 +135,10 @@ final class ApiOperations {
                 404);
         doc("POST /registers/{code}/close", "closeRegister", 200, "Close a register",
                 "`lastSeq` is the last sale number the register used. When every sale up to it is recorded the register "
-                        + "closes and what it held is available again; otherwise 409 with `missingSeqs`, and nothing changes.",
+                        + "closes and what it held is available again; otherwise 409 with `missingSeqs`, and nothing changes. "
+                        + "Staff close a register that is gone with unsent sales with `lost: true`: LOST, what it held stays "
+                        + "reserved until a count of its location (POST /stock/counts) gives each SKU back; sales it sends "
+                        + "later are kept as discrepancies and move no stock.",
                 404, 409);
 
         // --- catalogue and stock

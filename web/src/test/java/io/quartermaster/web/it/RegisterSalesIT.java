@@ -205,6 +205,44 @@ class RegisterSalesIT {
     }
 
     @Test
+    void aLostRegistersUnitsAreGivenBackByACountNotOnAGuessAndItsLateSalesMoveNoStock() throws Exception {
+        Set<String> before = Invariants.violations();
+        String sku = Shop.product("LOST-", "Lost mug", "10.00", "0.2");
+        Shop.receive(sku, 10, "2.00");
+        Till till = till(sku, 5);
+        results(send(till, List.of(cash(UUID.randomUUID(), 1, sku, 2))));
+        // The tablet is gone; it had sold 2 more offline that never arrived (seq 2 and 3).
+        Answer byTheRegister = Http.post("/api/v1/registers/" + till.code() + "/close", "{\"lost\":true}", till.authorization());
+        assertThat(byTheRegister.status()).as("only staff close a register as lost").isEqualTo(403);
+        Answer lost = Http.post("/api/v1/registers/" + till.code() + "/close", "{\"lost\":true}", Http.admin());
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(200);
+        assertThat(lost.json().getString("status")).isEqualTo("LOST");
+        JsonObject level = level(sku);
+        assertThat(level.getInt("reserved")).as("its 3 units are not handed back on a guess").isEqualTo(3);
+        assertThat(level.getInt("available")).isEqualTo(5);
+        assertThat(Http.put("/api/v1/registers/" + till.code() + "/allotments", "{\"lines\":[{\"sku\":\"" + sku
+                + "\",\"target\":5}]}", Http.admin()).status()).as("a lost register takes no units").isEqualTo(409);
+
+        // Staff count the shelf: 6 are there (8 on the books, 2 went with the lost register's offline sales).
+        Answer counted = Http.post("/api/v1/stock/counts", "{\"sku\":\"" + sku + "\",\"location\":\"MAIN\","
+                + "\"countedQuantity\":6,\"reason\":\"register lost\"}", Http.admin());
+        assertThat(counted.status()).as(counted.toString()).isIn(200, 201);
+        level = level(sku);
+        assertThat(level.getInt("onHand")).isEqualTo(6);
+        assertThat(level.getInt("reserved")).as("the count gave the lost register's units back").isZero();
+        assertThat(level.getInt("available")).isEqualTo(6);
+
+        // The tablet turns up and sends its two offline sales: kept for their money, no stock moves.
+        List<JsonObject> late = results(send(till, List.of(cash(UUID.randomUUID(), 2, sku, 1), cash(UUID.randomUUID(), 3, sku, 1))));
+        assertThat(late).extracting(r -> r.getString("status")).containsOnly("REFUSED");
+        assertThat(late.get(0).getJsonObject("problem").getString("title")).isEqualTo("Register lost");
+        assertThat(level(sku).getInt("onHand")).isEqualTo(6);
+        assertThat(TestServices.scalar("select count(*) from orders.register_sale where register_code = '" + till.code()
+                + "' and status = 'REFUSED' and total = 12.00")).isEqualTo(2);
+        Invariants.noneBeyond(before);
+    }
+
+    @Test
     void aCardTakenOfflineIsCapturedOnArrivalAndADeclineKeepsTheSale() throws Exception {
         String sku = Shop.product("CARD-", "Card mug", "10.00", "0.2");
         Shop.receive(sku, 10, "2.00");

@@ -75,6 +75,10 @@ public class Allotment {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Its holder is lost: the units stay reserved until a count of the level gives them back ({@link #thaw}). */
+    @Column(nullable = false)
+    private boolean frozen;
+
     protected Allotment() {
     }
 
@@ -131,6 +135,26 @@ public class Allotment {
         sold += fromAllotment;
         updatedAt = at;
         return change;
+    }
+
+    /**
+     * A count of the level after the holder was lost: what it still had goes back to the level
+     * (the count then sets on hand to what is really there). Returns the units given back.
+     */
+    public int thaw(StockLevel level, Instant at) {
+        int back = Math.max(0, remaining());
+        if (back > 0) {
+            level.unreserve(back, at);
+            returned += back;
+        }
+        target = 0;
+        frozen = false;
+        updatedAt = at;
+        return back;
+    }
+
+    public boolean frozen() {
+        return frozen;
     }
 
     public String holder() {

@@ -88,6 +88,14 @@ public class Register {
         status = RegisterStatus.CLOSED;
     }
 
+    /**
+     * Closes a register that is gone with sales it may never send (DESIGN.md §9): it sells no more,
+     * and what it holds is not handed back on a guess — a count of its location does that.
+     */
+    public void closeAsLost() {
+        status = RegisterStatus.LOST;
+    }
+
     /** Whether sales numbered up to {@code lastSeq} may still be missing (some above the settled ones). */
     public boolean unrecordedUpTo(long lastSeq) {
         return lastSeq > settledSeq;

@@ -144,6 +144,18 @@ public class Registers implements Serializable {
                 });
     }
 
+    /** Closes the selected register as lost: what it held waits for a count of its location. */
+    public void closeAsLost() {
+        if (selected == null) {
+            return;
+        }
+        Feedback.attempt("allot", () -> registers.closeAsLost(selected.code(), callers.viewer()), null).ifPresent(after -> {
+            selected = after;
+            Feedback.info(after.code() + " is closed as lost. Count its location: each SKU's count gives back what it held.");
+            load();
+        });
+    }
+
     /** The QR code of the pairing link, for the tablet's camera. */
     public String getPairQr() {
         return pairUrl == null ? null : io.quartermaster.web.registers.QrCodes.svgDataUri(pairUrl);

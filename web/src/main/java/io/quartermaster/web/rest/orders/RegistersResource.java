@@ -111,12 +111,22 @@ public class RegistersResource {
 
     /**
      * Closes the register once every sale up to {@code lastSeq} is recorded: 200 with the register
-     * (CLOSED; what it held is available again); 409 listing {@code missingSeqs} otherwise.
+     * (CLOSED; what it held is available again); 409 listing {@code missingSeqs} otherwise. Staff
+     * may close a lost register ({@code lost: true}): LOST, its units wait for a count of its location.
      */
     @POST
     @Path("{code}/close")
     @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME, Role.CHANNEL_NAME})
     public RegisterView close(@PathParam("code") String code, CloseRegister close) {
+        if (Boolean.TRUE.equals(close.lost)) {
+            if (!callers.viewer().staff()) {
+                throw new ProblemException(403, "Forbidden", "only staff close a register as lost");
+            }
+            return registers.closeAsLost(code, callers.viewer());
+        }
+        if (close.lastSeq == null) {
+            throw ProblemException.invalidField("lastSeq", "the last sale number the register used (or lost: true, by staff)");
+        }
         return registers.close(code, close.lastSeq, callers.viewer());
     }
 
