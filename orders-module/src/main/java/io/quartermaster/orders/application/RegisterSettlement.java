@@ -85,16 +85,13 @@ public class RegisterSettlement {
         /** The register is LOST: its new sales are kept as discrepancies, with no stock command. */
         private boolean lost;
 
-        /** The inventory commands of the sales not recorded before, in the order sent. */
+        /** The inventory commands of the sales not recorded before, in the order sent (none for a lost register). */
         public List<SellAllotted> commands() {
-            return commands.stream().filter(java.util.Objects::nonNull).toList();
+            return commands;
         }
 
         /** The inventory's outcome of the next command, in order. */
         public void decided(HoldOutcome outcome) {
-            while (outcomes.size() < commands.size() && commands.get(outcomes.size()) == null) {
-                outcomes.add(lostOutcome());
-            }
             outcomes.add(outcome);
         }
 
@@ -106,14 +103,11 @@ public class RegisterSettlement {
         /** Writes the orders and the sales; the orders' events go into {@code placed}. The results, in the order sent. */
         public List<RegisterSales.Result> record(List<OrderPlaced> placed) {
             Instant now = clock.instant();
-            while (outcomes.size() < commands.size()) {
-                outcomes.add(lostOutcome());
-            }
             List<String[]> rows = new ArrayList<>();
             for (int n = 0; n < fresh.size(); n++) {
                 int i = fresh.get(n);
                 RegisterSales.Sale sale = request.sales().get(i);
-                HoldOutcome outcome = outcomes.get(n);
+                HoldOutcome outcome = lost ? lostOutcome() : outcomes.get(n);
                 Payment payment = request.payments().getOrDefault(sale.id, cash(sale));
                 List<OrderItem> lines = items.get(n);
                 Totals totals = Totals.of(lines.stream()
@@ -238,8 +232,7 @@ public class RegisterSettlement {
                 }
                 pending.items.add(lines);
                 if (pending.lost) {
-                    pending.commands.add(null); // kept as a discrepancy: the count has accounted for the units
-                    continue;
+                    continue; // kept as a discrepancy: the count has accounted for the units
                 }
                 pending.commands.add(new SellAllotted(request.holder(), request.location(),
                         pending.orderIds.get(pending.orderIds.size() - 1).toString(),

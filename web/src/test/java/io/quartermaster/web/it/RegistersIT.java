@@ -183,6 +183,28 @@ class RegistersIT {
         assertThat(level.getInt("onHand")).isEqualTo(100 - sold);
         assertThat(level.getInt("allotted")).isEqualTo(allotted);
         assertThat(level.getInt("reserved")).as("reserved is the registers' units").isEqualTo(allotted);
+
+        // Each register sells exactly what it holds, from its allotment: stock and reservations follow.
+        int registersSold = 0;
+        for (Register till : tills) {
+            JsonObject view = Http.get("/api/v1/registers/" + till.code(), till.authorization()).json();
+            int holds = view.getJsonArray("allotments").getValuesAs(JsonObject.class).stream()
+                    .mapToInt(a -> a.getInt("remaining")).sum();
+            if (holds == 0) {
+                continue;
+            }
+            Answer answer = Http.post("/api/v1/registers/" + till.code() + "/sales", "{\"sales\":[{\"id\":\"" + UUID.randomUUID()
+                    + "\",\"seq\":1,\"soldAt\":\"2026-12-01T12:00:00Z\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":"
+                    + holds + ",\"unitPrice\":10}],\"tender\":{\"type\":\"CASH\"}}]}", till.authorization());
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().getJsonArray("results").getJsonObject(0).getString("status")).isEqualTo("RECORDED");
+            registersSold += holds;
+        }
+        assertThat(registersSold).as("the registers sold exactly their allotments").isEqualTo(allotted);
+        level = level(sku);
+        assertThat(level.getInt("onHand")).isEqualTo(100 - sold - allotted);
+        assertThat(level.getInt("reserved")).isZero();
+        assertThat(sold + registersSold).as("never more than the 100 units").isLessThanOrEqualTo(100);
         Invariants.noneBeyond(before);
     }
 

@@ -142,6 +142,19 @@ class RegisterAppIT {
                 .isLessThanOrEqualTo(0);
         assertThat(browser.accessibilityProblems()).as("WCAG 2.1 AA, offline at 768 px").isEmpty();
 
+        // Past its offline window (24 h since it last reached the server, by its own clock) it stops selling.
+        browser.script("return new Promise(done => { const open = indexedDB.open('quartermaster-register');"
+                + " open.onsuccess = () => { const tx = open.result.transaction('kv', 'readwrite');"
+                + " tx.objectStore('kv').put(Date.now() - 25 * 3600 * 1000, 'lastContact');"
+                + " tx.oncomplete = () => { open.result.close(); done(true); }; }; });");
+        browser.reload();
+        waitFor(By.id("status-waiting"), "4 sales waiting");
+        browser.type(By.id("search"), cup);
+        browser.click(By.cssSelector(".product[data-sku='" + cup + "']"));
+        browser.click(By.id("pay-cash"));
+        waitFor(By.id("message"), "offline for more than 24 hours");
+        browser.click(By.cssSelector("#cart-lines button"));
+
         // The network is back: every waiting sale arrives, once.
         cable.restore();
         waitFor(By.id("status-connection"), "Online");
