@@ -4,7 +4,7 @@
 
 import * as store from './store.js';
 import * as api from './api.js';
-import { held, money, refusal, search, totals } from './cart.js';
+import { cents, held, money, refusal, search, totals } from './cart.js';
 
 const SYNC_MS = 5000;
 const TOP_UP_MS = 30000;
@@ -221,7 +221,7 @@ function receipt(sale) {
   body.replaceChildren();
   const lines = document.createElement('ul');
   sale.lines.forEach(l => lines.append(item(l.quantity + ' × ' + (l.name || l.sku) + ' — '
-    + money(Math.round(Number(l.unitPrice) * 100) * l.quantity))));
+    + money(cents(l.unitPrice) * l.quantity))));
   body.append(paragraph(state.register.name + ' · sale #' + sale.seq + ' · ' + new Date(sale.soldAt).toLocaleString()),
     lines, paragraph('Subtotal ' + money(t.subtotal) + ' · tax ' + money(t.tax)),
     paragraph('Total ' + money(t.total) + ' · paid by ' + (sale.tender.type === 'CARD' ? 'card' : 'cash'), 'receipt-total'),
@@ -257,9 +257,9 @@ function renderProducts() {
     button.className = 'product';
     button.disabled = left === 0;
     button.dataset.sku = a.sku;
-    button.setAttribute('aria-label', 'Add ' + (a.name || a.sku) + ', ' + money(Math.round(Number(a.price) * 100))
+    button.setAttribute('aria-label', 'Add ' + (a.name || a.sku) + ', ' + money(cents(a.price))
       + ', ' + left + ' left');
-    button.append(span(a.name || a.sku, 'name'), span(a.sku, 'sku'), span(money(Math.round(Number(a.price) * 100)), 'price'),
+    button.append(span(a.name || a.sku, 'name'), span(a.sku, 'sku'), span(money(cents(a.price)), 'price'),
       span(left === 0 ? 'none left' : left + ' left', 'left'));
     button.addEventListener('click', () => add(a.sku));
     list.append(item(button));
@@ -286,7 +286,7 @@ function renderCart() {
     remove.textContent = 'Remove';
     remove.setAttribute('aria-label', 'Remove ' + (l.name || l.sku));
     remove.addEventListener('click', () => setQuantity(l.sku, 0));
-    row.append(cell(l.name || l.sku), cell(quantity), cell(money(Math.round(Number(l.unitPrice) * 100) * l.quantity)),
+    row.append(cell(l.name || l.sku), cell(quantity), cell(money(cents(l.unitPrice) * l.quantity)),
       cell(remove));
     body.append(row);
   });

@@ -13,7 +13,8 @@ export function held(view, waitingSales) {
   return units;
 }
 
-function cents(amount) {
+/** An amount as the API writes it (10.5, "10.50") in cents. */
+export function cents(amount) {
   return Math.round(Number(amount) * 100);
 }
 

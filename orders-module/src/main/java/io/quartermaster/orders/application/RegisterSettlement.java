@@ -66,14 +66,16 @@ public class RegisterSettlement {
     @Inject
     Clock clock;
 
+    /** A sale not recorded before: where it is in the request, the order it becomes, its lines as charged. */
+    private record Fresh(int index, UUID orderId, List<OrderItem> lines) {
+    }
+
     /** One settlement request in the batch: its new sales' commands, then their outcomes. */
     public final class Pending {
 
         private final StockRequest.Settle request;
         private final RegisterSales.Result[] results;
-        private final List<Integer> fresh = new ArrayList<>();
-        private final List<UUID> orderIds = new ArrayList<>();
-        private final List<List<OrderItem>> items = new ArrayList<>();
+        private final List<Fresh> fresh = new ArrayList<>();
         private final List<SellAllotted> commands = new ArrayList<>();
         private final List<HoldOutcome> outcomes = new ArrayList<>();
 
@@ -105,11 +107,11 @@ public class RegisterSettlement {
             Instant now = clock.instant();
             List<String[]> rows = new ArrayList<>();
             for (int n = 0; n < fresh.size(); n++) {
-                int i = fresh.get(n);
+                int i = fresh.get(n).index();
                 RegisterSales.Sale sale = request.sales().get(i);
                 HoldOutcome outcome = lost ? lostOutcome() : outcomes.get(n);
                 Payment payment = request.payments().getOrDefault(sale.id, cash(sale));
-                List<OrderItem> lines = items.get(n);
+                List<OrderItem> lines = fresh.get(n).lines();
                 Totals totals = Totals.of(lines.stream()
                         .map(l -> new PricedLine(l.sku(), l.quantity(), l.unitPrice(), l.taxRate())).toList());
                 if (outcome.refused()) {
@@ -119,7 +121,7 @@ public class RegisterSettlement {
                     rows.add(row(sale, "REFUSED", null, payment, totals.total().amount(), 0, JSON.toJson(problem), now));
                     continue;
                 }
-                UUID orderId = orderIds.get(n);
+                UUID orderId = fresh.get(n).orderId();
                 String paymentRef = payment.reference() != null ? payment.reference()
                         : payment.status().toLowerCase(java.util.Locale.ROOT) + ":" + sale.id;
                 CustomerOrder order = CustomerOrder.atRegister(orderId, request.register(), request.owner(), lines, totals,
@@ -172,7 +174,7 @@ public class RegisterSettlement {
 
         /** The register's highest number, and the number up to which every sale is recorded now. */
         private void advance(Instant now) {
-            long highest = fresh.stream().mapToLong(i -> request.sales().get(i).seq).max().orElse(0);
+            long highest = fresh.stream().mapToLong(f -> request.sales().get(f.index()).seq).max().orElse(0);
             em.createNativeQuery("update orders.register r set last_contact_at = ?2, last_seq = greatest(r.last_seq, ?3), "
                             + "settled_seq = case when exists (select 1 from orders.register_sale f where f.register_code = r.code "
                             + "and f.seq = r.settled_seq + 1) then (select min(s.seq) from orders.register_sale s "
@@ -222,20 +224,18 @@ public class RegisterSettlement {
                 pending.results[i] = conflict(sale, "seq " + sale.seq + " is another sale's");
             } else {
                 taken.put(sale.id, sale.seq);
-                pending.fresh.add(i);
-                pending.orderIds.add(UUID.randomUUID());
+                UUID orderId = UUID.randomUUID();
                 List<OrderItem> lines = new ArrayList<>();
                 for (RegisterSales.Line l : sale.lines) {
                     ProductView product = products.get(new Sku(l.sku));
                     lines.add(OrderItem.charged(l.sku, request.location(), l.quantity, l.unitPrice,
                             product == null ? BigDecimal.ZERO : product.taxRate(), product == null ? null : product.price()));
                 }
-                pending.items.add(lines);
+                pending.fresh.add(new Fresh(i, orderId, lines));
                 if (pending.lost) {
                     continue; // kept as a discrepancy: the count has accounted for the units
                 }
-                pending.commands.add(new SellAllotted(request.holder(), request.location(),
-                        pending.orderIds.get(pending.orderIds.size() - 1).toString(),
+                pending.commands.add(new SellAllotted(request.holder(), request.location(), orderId.toString(),
                         sale.lines.stream().map(l -> new CartLine(l.sku, l.quantity)).toList(), sale.soldAt, request.actor()));
             }
         }
@@ -253,7 +253,7 @@ public class RegisterSettlement {
                 .setParameter(3, sales.stream().map(s -> s.seq).toArray(Long[]::new))
                 .getResultList();
         for (Object[] row : rows) {
-            UUID id = row[0] instanceof UUID u ? u : UUID.fromString(row[0].toString());
+            UUID id = Registers.uuid(row[0]);
             byId.put(id, row);
             idBySeq.put(((Number) row[1]).longValue(), id);
         }
@@ -264,7 +264,7 @@ public class RegisterSettlement {
         if (seq != sale.seq) {
             return conflict(sale, "sale " + sale.id + " was recorded with seq " + seq);
         }
-        UUID orderId = row[3] == null ? null : row[3] instanceof UUID u ? u : UUID.fromString(row[3].toString());
+        UUID orderId = Registers.uuid(row[3]);
         if ("REFUSED".equals(row[2])) {
             @SuppressWarnings("unchecked")
             Map<String, Object> problem = row[5] == null ? null : JSON.fromJson((String) row[5], LinkedHashMap.class);

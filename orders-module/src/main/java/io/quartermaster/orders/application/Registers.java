@@ -248,7 +248,8 @@ public class Registers implements RegisterFacade {
         return value instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
     }
 
-    private static java.util.UUID uuid(Object value) {
+    /** A uuid column as a native query returns it (a UUID, or its text), or null. */
+    static java.util.UUID uuid(Object value) {
         return value == null ? null : value instanceof java.util.UUID u ? u : java.util.UUID.fromString(value.toString());
     }
 

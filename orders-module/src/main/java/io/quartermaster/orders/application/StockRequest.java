@@ -43,8 +43,13 @@ public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest
                  String actor) implements StockRequest {
         @Override
         public UUID checkoutId() {
-            return UUID.nameUUIDFromBytes(("allotment|" + holder).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return ofHolder(holder);
         }
+    }
+
+    /** The "checkout" of a register's requests: one per holder, so two of them never share a batch. */
+    private static UUID ofHolder(String holder) {
+        return UUID.nameUUIDFromBytes(("allotment|" + holder).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -57,7 +62,7 @@ public sealed interface StockRequest permits StockRequest.HoldCart, StockRequest
                   java.util.Map<UUID, RegisterSettlement.Payment> payments, String actor) implements StockRequest {
         @Override
         public UUID checkoutId() {
-            return UUID.nameUUIDFromBytes(("allotment|" + holder).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return ofHolder(holder);
         }
     }
 }
